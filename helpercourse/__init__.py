@@ -1,0 +1,1 @@
+"""The Helper Course's build logic: quiz sources -> validated models -> JSON -> HTML."""
