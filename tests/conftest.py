@@ -1,0 +1,127 @@
+"""Shared fixtures: the project, a strict build of it, a copy to break, and a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpercourse.site_config import languages  # noqa: E402
+
+LANGUAGES = languages()
+DEFAULT_LANGUAGE = LANGUAGES[0]
+SUB_PATH = "/courses/helper/"  # the site is served under a sub-path, as an organisation would
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "quizzes", "translations", "helpercourse",
+                 "build_quizzes.py")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the course sources, for tests that break something on purpose."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The course built once with `mkdocs build --strict` into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def page_path(lang: str, page: str = "") -> str:
+    """Site-relative URL of a page: the default language lives at the root."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return f"{prefix}{page}"
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under SUB_PATH only, like an organisation's web server would."""
+
+    extra_headers: dict[str, str] = {}
+
+    def translate_path(self, path):
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def _serve(directory: Path, headers: dict[str, str]):
+    handler = type("Handler", (_SubPathHandler,), {"extra_headers": headers})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+# A strict policy: scripts, styles, images and workers from this server only, no inline script.
+STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+              "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
+              "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL of the built site on a loopback server, under a sub-path."""
+    server = _serve(built_site, {})
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def csp_site_url(built_site):
+    """The same site, sent with a strict Content-Security-Policy header."""
+    server = _serve(built_site, {"Content-Security-Policy": STRICT_CSP})
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+# --- Playwright: Debian's chromium, never a downloaded browser --------------------------------
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }
