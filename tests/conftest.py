@@ -34,6 +34,7 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 def copy_project(target: Path) -> Path:
     """A throwaway copy of the course sources, for tests that break something on purpose."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

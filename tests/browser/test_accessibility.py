@@ -1,0 +1,50 @@
+"""axe-core finds no WCAG 2.1 A/AA violations on the pages a trainee uses, in every language."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from conftest import LANGUAGES, page_path
+from quiz_driver import LESSON, answer_with_mouse, compiled_quiz, interface, wrong_choice
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+axe = Axe()
+
+
+def assert_no_violations(page: Page) -> None:
+    results = axe.run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page(page: Page, site_url, lang):
+    page.goto(site_url + page_path(lang))
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lesson_page_with_its_quiz(page: Page, site_url, lang):
+    page.goto(site_url + page_path(lang, LESSON))
+    expect(page.locator(".hc-quiz--ready")).to_be_visible()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_quiz_after_checking_answers(page: Page, site_url, lang):
+    """Feedback, verdicts and the score must pass too: they are what a trainee reads next."""
+    page.goto(site_url + page_path(lang, LESSON))
+    answer_with_mouse(page, compiled_quiz(lang), wrong_choice)
+    page.get_by_role("button", name=interface(lang)["check"]).click()
+    expect(page.locator(".hc-quiz__score")).not_to_be_empty()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("width", [375])
+def test_lesson_on_a_phone(page: Page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + page_path("no", LESSON))
+    assert_no_violations(page)
