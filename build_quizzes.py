@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     langs = languages()
     try:
-        course = quiz_compile.compile_course(langs, args.quizzes, args.interface)
+        compiled = quiz_compile.compile_course(langs, args.quizzes, args.interface)
     except ProblemsFound as found:
         for problem in found.problems:
             print(problem, file=sys.stderr)
@@ -43,13 +43,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
               file=sys.stderr)
         return 1
-    summary = (f"{len(course.quiz_ids)} quizzes, {course.question_count} questions, "
+    summary = (f"{len(compiled.quiz_ids)} quizzes, {compiled.question_count} questions, "
                f"{len(langs)} languages ({', '.join(langs)})")
     if args.check:
         if not args.quiet:
             print(f"OK: {summary}; nothing written (--check).")
         return 0
-    changed = quiz_compile.write_course(course, args.out)
+    changed = quiz_compile.write_course(compiled, args.out)
     if not args.quiet:
         print(f"OK: {summary}; {changed} file{'s' if changed != 1 else ''} updated in {args.out}.")
     return 0

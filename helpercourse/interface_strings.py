@@ -9,11 +9,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError, create_model
+from pydantic import TypeAdapter, ValidationError
+from typing_extensions import TypedDict
 
 from .problems import Problem, display_path
 from .quiz_load import read_yaml
-from .quiz_model import _Strict, quiz_models
+from .quiz_model import STRICT, quiz_models
 from .source_errors import problems_from
 
 # key -> what it is for (the YAML file repeats this as comments for translators)
@@ -38,10 +39,11 @@ INTERFACE_KEYS = {
 
 
 @lru_cache(maxsize=None)
-def interface_model(languages: tuple[str, ...]):
+def interface_validator(languages: tuple[str, ...]) -> TypeAdapter:
     text = quiz_models(languages).Text
-    return create_model("InterfaceStrings", __base__=_Strict,
-                        **{key: (text, ...) for key in INTERFACE_KEYS})
+    strings = TypedDict("InterfaceStrings", {key: text for key in INTERFACE_KEYS})
+    strings.__pydantic_config__ = STRICT
+    return TypeAdapter(strings)
 
 
 def load_interface_strings(path: Path, languages: tuple[str, ...]):
@@ -53,8 +55,8 @@ def load_interface_strings(path: Path, languages: tuple[str, ...]):
     if not isinstance(data, dict):
         return None, [Problem(shown, 1, "the file must list interface strings as 'key:' groups")]
     try:
-        strings = interface_model(languages).model_validate(data)
+        strings = interface_validator(languages).validate_python(data)
     except ValidationError as exc:
         return None, [Problem(shown, line, msg) for line, msg in problems_from(exc, data, languages)]
-    return {lang: {key: getattr(getattr(strings, key), lang) for key in INTERFACE_KEYS}
+    return {lang: {key: strings[key][lang] for key in INTERFACE_KEYS}
             for lang in languages}, []

@@ -67,9 +67,9 @@ def on_config(config):
     langs = languages()
     _report(missing_translations(Path(config.docs_dir), langs), "Missing translations")
     try:
-        course = quiz_compile.compile_course(langs)
-        changed = quiz_compile.write_course(course)
-        log.info(f"Quizzes: {len(course.quiz_ids)} compiled, {changed} files updated")
+        compiled = quiz_compile.compile_course(langs)
+        changed = quiz_compile.write_course(compiled)
+        log.info(f"Quizzes: {len(compiled.quiz_ids)} compiled, {changed} files updated")
     except ProblemsFound as found:
         _report(found.problems, "Quiz sources have problems; fix them and build again")
         log.warning("Using the last good quiz JSON until the problems above are fixed")

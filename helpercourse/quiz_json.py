@@ -48,23 +48,23 @@ class CompiledQuiz(_Out):
     questions: list[Annotated[Union[CompiledChoice, CompiledTrueFalse], Field(discriminator="type")]]
 
 
-def quiz_document(quiz, lang: str) -> dict:
+def quiz_document(quiz: dict, lang: str) -> dict:
     """One language's view of a validated source quiz, as plain JSON-ready data."""
     questions = []
-    for q in quiz.questions:
-        item = {"id": q.id, "type": q.type, "prompt": getattr(q.prompt, lang)}
-        if q.type == "truefalse":
-            item["answer"] = q.answer
+    for q in quiz["questions"]:
+        item = {"id": q["id"], "type": q["type"], "prompt": q["prompt"][lang]}
+        if q["type"] == "truefalse":
+            item["answer"] = q["answer"]
         else:
             item["options"] = [
-                {"id": o.id, "text": getattr(o.text, lang), "correct": o.correct,
-                 "feedback": getattr(o.feedback, lang)}
-                for o in q.options
+                {"id": o["id"], "text": o["text"][lang], "correct": o["correct"],
+                 "feedback": o["feedback"][lang]}
+                for o in q["options"]
             ]
-        item["explanation"] = getattr(q.explanation, lang)
+        item["explanation"] = q["explanation"][lang]
         questions.append(item)
-    return {"schema_version": SCHEMA_VERSION, "id": quiz.id, "lang": lang,
-            "title": getattr(quiz.title, lang), "questions": questions}
+    return {"schema_version": SCHEMA_VERSION, "id": quiz["id"], "lang": lang,
+            "title": quiz["title"][lang], "questions": questions}
 
 
 def json_schema() -> dict:

@@ -45,8 +45,9 @@ class LineLoader(_BaseLoader):
     """
 
 
-LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+LineLoader.yaml_implicit_resolvers = {  # YAML 1.2 core schema: no yes/no booleans, no dates
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 LineLoader.add_implicit_resolver(
