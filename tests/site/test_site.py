@@ -1,0 +1,173 @@
+"""The built site as a visitor and an IT department meet it: four languages, no outside hosts."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_path, run_mkdocs_build
+
+MATERIAL_LANGUAGE = {"no": "nb"}  # Material has no "no"; bokmål is "nb"
+OUTSIDE_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
+XML_NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink")
+
+
+def lesson_pages() -> list[str]:
+    """Every lesson, as its path under docs/<default language>/."""
+    folder = ROOT / "docs" / DEFAULT_LANGUAGE
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+
+
+def built_file(site: Path, lang: str, source: str) -> Path:
+    """Where docs/<lang>/<source> ends up in the built site."""
+    stem = source[:-3]
+    url = "" if stem == "index" else (stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/")
+    return site / page_path(lang, url) / "index.html"
+
+
+class _PageFacts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.alternates: dict[str, str] = {}
+        self.attribute_urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        for name in ("src", "href", "srcset", "action", "poster", "data", "content"):
+            if attrs.get(name):
+                self.attribute_urls.append(attrs[name])
+
+
+def facts(path: Path) -> _PageFacts:
+    parser = _PageFacts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_each_language_has_its_own_root(built_site):
+    assert (built_site / "index.html").exists(), "Norwegian is served at the site root"
+    for lang in LANGUAGES[1:]:
+        assert (built_site / lang / "index.html").exists(), f"/{lang}/ is missing"
+    assert not (built_site / DEFAULT_LANGUAGE / "index.html").exists(), "no duplicate /no/ tree"
+
+
+@pytest.mark.parametrize("source", lesson_pages())
+def test_every_page_exists_in_every_language_with_its_lang_attribute(built_site, source):
+    for lang in LANGUAGES:
+        page = built_file(built_site, lang, source)
+        assert page.exists(), f"{source} was not built in {lang}"
+        assert facts(page).lang == MATERIAL_LANGUAGE.get(lang, lang)
+
+
+@pytest.mark.parametrize("source", lesson_pages())
+def test_every_page_links_its_translations_with_hreflang(built_site, source):
+    for lang in LANGUAGES:
+        page = built_file(built_site, lang, source)
+        alternates = facts(page).alternates
+        assert set(alternates) == set(LANGUAGES)
+        for other, href in alternates.items():
+            assert not href.startswith("/"), f"{href}: absolute links break hosting under a sub-path"
+            target = (page.parent / href).resolve()
+            assert target == built_file(built_site, other, source).parent.resolve(), (
+                f"the {other} link on {page} goes to {target}, not the same page in {other}")
+
+
+def test_theme_strings_are_in_the_page_language(built_site):
+    search_placeholder = {"no": 'placeholder="Søk"', "sv": 'placeholder="Sök"',
+                          "fi": 'placeholder="Hae"', "en": 'placeholder="Search"'}
+    for lang in LANGUAGES:
+        html = (built_site / page_path(lang) / "index.html").read_text(encoding="utf-8")
+        assert search_placeholder[lang] in html
+
+
+def test_search_index_knows_every_language(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert set(LANGUAGES) <= set(index["config"]["lang"])
+    locations = {doc["location"] for doc in index["docs"]}
+    for lang in LANGUAGES[1:]:
+        assert any(location.startswith(f"{lang}/") for location in locations)
+
+
+def test_compiled_quiz_json_matches_its_schema(built_site):
+    out = ROOT / "build" / "quizzes"
+    schema = json.loads((out / "quiz.schema.json").read_text(encoding="utf-8"))
+    documents = [p for p in out.glob("*/*.json") if not p.name.startswith("_")]
+    assert len(documents) >= len(LANGUAGES)
+    for path in documents:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.validate(document, schema)
+        assert document["lang"] == path.parent.name
+
+
+def test_no_built_file_points_to_an_outside_host(built_site):
+    problems = []
+    for path in built_site.rglob("*.html"):
+        for url in facts(path).attribute_urls:
+            if OUTSIDE_URL.match(url.strip()):
+                problems.append(f"{path.relative_to(built_site)}: {url}")
+    for path in built_site.rglob("*.css"):
+        css = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css) + re.findall(r"@import\s+['\"]([^'\"]+)", css):
+            if OUTSIDE_URL.match(url.strip()):
+                problems.append(f"{path.relative_to(built_site)}: {url}")
+    assert not problems, "\n".join(problems)
+
+
+def test_our_own_front_end_names_no_outside_host():
+    for path in (ROOT / "overrides").rglob("*"):
+        if path.suffix in (".js", ".css", ".html"):
+            text = path.read_text(encoding="utf-8")
+            found = [m for m in OUTSIDE_URL.findall(text) if not any(ns.startswith(m) for ns in XML_NAMESPACES)]
+            assert not found, f"{path}: {found}"
+
+
+def test_no_web_fonts_are_loaded(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_quiz_is_in_the_page_without_javascript(built_site):
+    page = built_file(built_site, "en", "01-helper-relationship.md").read_text(encoding="utf-8")
+    assert page.count('<fieldset class="hc-question"') >= 6
+    assert '<legend>' in page and 'type="radio"' in page and 'type="checkbox"' in page
+    assert '<script type="application/json" class="hc-quiz-data">' in page
+
+
+def test_a_missing_translation_fails_the_build(project_copy, tmp_path):
+    (project_copy / "docs" / "fi" / "01-helper-relationship.md").unlink()
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/fi/01-helper-relationship.md:1: this page is missing" in result.stderr
+
+
+def test_an_unknown_quiz_id_fails_the_build_naming_page_and_line(project_copy, tmp_path):
+    lesson = project_copy / "docs" / "sv" / "01-helper-relationship.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("```quiz\nhelper-relationship", "```quiz\nhelper-relatoinship"), encoding="utf-8")
+    line = text.splitlines().index("```quiz") + 1
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"docs/sv/01-helper-relationship.md:{line}: unknown quiz id 'helper-relatoinship'" in result.stderr
+
+
+def test_a_broken_quiz_fails_the_build_with_file_and_line(project_copy, tmp_path):
+    quiz = project_copy / "quizzes" / "helper-relationship.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    broken = text.replace("type: single", "type: singel", 1)
+    quiz.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index(next(l for l in broken.splitlines() if "type: singel" in l)) + 1
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"quizzes/helper-relationship.yaml:{line}: " in result.stderr
+    assert "unknown question type 'singel'" in result.stderr
+    assert "Traceback" not in result.stderr
