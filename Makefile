@@ -29,7 +29,7 @@ $(BIN)/.test-installed: requirements-test.txt $(BIN)/.site-installed
 chromium:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium < /dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium < /dev/null; }
 
 quizzes: $(BIN)/.site-installed
 	$(BIN)/python build_quizzes.py

@@ -48,3 +48,24 @@ def answer_with_mouse(page, quiz: dict, choose) -> None:
 
 def score_text(ui: dict, correct: int, total: int) -> str:
     return ui["score"].format(correct=correct, total=total)
+
+
+def search(page, term: str, attempts: int = 8) -> None:
+    """Type a search as a person would, typing again if the first query came too early.
+
+    Material's search ignores a query typed while its worker is still loading the index (the
+    box then says "Type to start searching"); a person simply types again, and so do we.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator(".md-search__input")
+    results = page.locator(".md-search-result__item")
+    for _ in range(attempts):
+        box.fill("")
+        box.press_sequentially(term, delay=30)
+        try:
+            results.first.wait_for(state="visible", timeout=2_500)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"a search for {term!r} showed no results after {attempts} tries")
