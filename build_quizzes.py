@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from helpercourse import quiz_compile
 from helpercourse.problems import ProblemsFound
 from helpercourse.site_config import languages
@@ -33,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     args = parser.parse_args(argv)
 
-    langs = languages()
+    try:
+        langs = languages()
+    except (OSError, KeyError, TypeError, RuntimeError, ValueError, yaml.YAMLError) as exc:
+        print(f"mkdocs.yml: cannot read the course languages ({exc}); "
+              "they are listed under plugins: i18n: languages:", file=sys.stderr)
+        return 2
     try:
         compiled = quiz_compile.compile_course(langs, args.quizzes, args.interface)
     except ProblemsFound as found:

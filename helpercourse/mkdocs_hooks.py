@@ -10,8 +10,9 @@ running; in `mkdocs build` the same mistake stops the build.
 from __future__ import annotations
 
 import logging
+import re
 import sys
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,6 +28,7 @@ from helpercourse.site_config import languages  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.helpercourse")
 
 SLOT = '<div class="hc-quiz-slot" data-quiz-id="{id}"></div>'
+_SLOT_PATTERN = re.compile(r'<div class="hc-quiz-slot" data-quiz-id="([^"]*)"></div>')
 _state = {"serving": False, "course": None}
 
 
@@ -119,6 +121,4 @@ def on_page_content(html, page, config, files):
 
 
 def _slot_ids(html: str) -> list[str]:
-    from html import unescape
-    import re
-    return [unescape(m) for m in re.findall(r'<div class="hc-quiz-slot" data-quiz-id="([^"]*)"></div>', html)]
+    return [unescape(quiz_id) for quiz_id in _SLOT_PATTERN.findall(html)]

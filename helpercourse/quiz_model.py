@@ -16,8 +16,6 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-QUESTION_TYPES = ("single", "multiple", "truefalse")
-
 # Unknown keys are errors (a misspelt 'explanatoin' must not pass silently). TypedDicts rather
 # than model classes: validation returns plain dicts, about five times faster on big quiz sets.
 STRICT = ConfigDict(extra="forbid")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import LANGUAGES, ROOT, page_path
+from conftest import LANGUAGES, page_path
 from quiz_driver import (LESSON, answer_with_mouse, compiled_quiz, input_for, interface,
                          right_choice, score_text, search, wrong_choice)
 

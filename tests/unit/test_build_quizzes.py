@@ -172,3 +172,12 @@ def test_the_norwegian_language_key_is_not_read_as_false(tmp_path):
     out = tmp_path / "out"
     assert run_compiler("--quizzes", str(FIXTURES / "quizzes"), "--out", str(out)).returncode == 0
     assert json.loads((out / "no" / "sample.json").read_text("utf-8"))["title"] == "Prøvequiz"
+
+
+def test_a_missing_site_config_is_a_clear_message_not_a_traceback(project_copy):
+    (project_copy / "mkdocs.yml").unlink()
+    result = subprocess.run([sys.executable, "build_quizzes.py", "--check"], cwd=project_copy,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("mkdocs.yml: cannot read the course languages")
+    assert "Traceback" not in result.stderr
