@@ -13,7 +13,7 @@ import json
 import multiprocessing
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,7 +127,10 @@ def write_atomically(path: Path, content: bytes) -> bool:
 def write_course(result: CompileResult, out_dir: Path = OUTPUT_DIR) -> int:
     """Write every file (each atomically), remove files of deleted quizzes; returns files changed."""
     out_dir = Path(out_dir)
-    changed = sum(write_atomically(out_dir / name, content) for name, content in result.files.items())
+    # File I/O releases the GIL, so a few threads overlap the writes of a large set.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        changed = sum(pool.map(lambda item: write_atomically(out_dir / item[0], item[1]),
+                               result.files.items()))
     for lang in result.languages:
         for stale in (out_dir / lang).glob("*.json"):
             if f"{lang}/{stale.name}" not in result.files:
