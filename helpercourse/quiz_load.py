@@ -62,7 +62,7 @@ def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None
     if yaml_rs is None:
         return None
     try:
-        data = yaml_rs.loads(text)
+        data = yaml_rs.loads(text, parse_datetime=False)  # dates stay text, as in the slow pass
     except Exception:  # any parse problem: the line-keeping parser will report it
         return None
     if not isinstance(data, dict) or data.get("id") != path.stem:
