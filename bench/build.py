@@ -29,18 +29,19 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from helpercourse import quiz_compile  # noqa: E402
 from helpercourse.site_config import languages  # noqa: E402
 
-FRONT_END = [ROOT / "overrides" / "assets" / "quiz.js", ROOT / "overrides" / "assets" / "quiz.css"]
+FRONT_END = [ROOT / "overrides" / "assets" / name for name in
+             ("progress-store.js", "quiz.js", "progress-page.js", "quiz.css")]
 
 
 def lessons_without_quizzes(target: Path) -> Path:
-    """A copy of docs/ with every ```quiz block taken out: the same lessons, no quiz layer."""
+    """A copy of docs/ with every ```quiz and ```progress block taken out: no quiz layer."""
     shutil.copytree(ROOT / "docs", target)
     for page in target.rglob("*.md"):
         page.write_text(QUIZ_BLOCK.sub("", page.read_text("utf-8")), "utf-8")
     return target
 
 
-QUIZ_BLOCK = re.compile(r"^```quiz\n.*?^```\n", re.M | re.S)
+QUIZ_BLOCK = re.compile(r"^```(?:quiz|progress)\n.*?^```\n", re.M | re.S)
 
 
 def config_without_quiz_layer(text: str, docs_dir: Path) -> str:
@@ -48,7 +49,9 @@ def config_without_quiz_layer(text: str, docs_dir: Path) -> str:
     text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
     text = text.replace("docs_dir: docs", f"docs_dir: {docs_dir}")
     text = text.replace("  - assets/quiz.css\n", "")
-    return re.sub(r"extra_javascript:\n  - path: assets/quiz\.js\n    defer: true\n", "extra_javascript: []\n", text)
+    text = re.sub(r"^  - path: assets/(?:progress-store|quiz|progress-page)\.js\b.*\n    defer: true\n", "",
+                  text, flags=re.M)
+    return re.sub(r"^extra_javascript:\n(?![ -])", "extra_javascript: []\n", text, flags=re.M)
 
 
 def time_build(config_file: Path) -> tuple[float, float]:

@@ -1,8 +1,9 @@
 """MkDocs hooks: the glue between MkDocs and the quiz layer, nothing more.
 
 - at the start of each build (and each `mkdocs serve` rebuild): compile the quizzes, check that
-  every page exists in every language, register the ```quiz fence;
-- per page: check the quiz ids the page uses (file:line), then put each rendered quiz in place.
+  every page exists in every language, register the ```quiz and ```progress fences;
+- per page: check the quiz ids the page uses (file:line), then put each rendered quiz in place,
+  and the progress table (helpercourse/progress_page.py) where a page has a ```progress block.
 While serving, a mistake is logged and the last good quiz JSON is used, so the preview keeps
 running; in `mkdocs build` the same mistake stops the build.
 """
@@ -19,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load as loose files
 
-from helpercourse import quiz_compile  # noqa: E402
+from helpercourse import progress_page, quiz_compile  # noqa: E402
 from helpercourse.page_checks import missing_translations, quiz_references  # noqa: E402
 from helpercourse.problems import Problem, ProblemsFound, display_path  # noqa: E402
 from helpercourse.quiz_render import render_quiz  # noqa: E402
@@ -63,6 +64,9 @@ def on_config(config):
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     if not any(fence.get("name") == "quiz" for fence in fences):
         fences.append({"name": "quiz", "class": "hc-quiz", "format": format_quiz_fence})
+    if not any(fence.get("name") == "progress" for fence in fences):
+        fences.append({"name": "progress", "class": "hc-progress",
+                       "format": progress_page.format_progress_fence})
     if not _is_first_language_pass(config):
         return config
 
@@ -117,8 +121,34 @@ def on_page_content(html, page, config, files):
         else:
             rendered = render_quiz(quiz, course.interface[lang])
         html = html.replace(SLOT.format(id=escape(quiz_id)), rendered)
-    return html
+    return progress_page.fill_slots(html, page, config, files, lang,
+                                    course.quizzes.get(lang, {}), course.interface[lang])
 
 
 def _slot_ids(html: str) -> list[str]:
     return [unescape(quiz_id) for quiz_id in _SLOT_PATTERN.findall(html)]
+
+
+# --- Search per language (issue 5): each language root gets its own search index ----------------
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from helpercourse import search_split  # noqa: E402
+
+
+def on_page_context(context, page, config, nav):
+    """Give overrides/main.html the page's language root, Material's `config.base` for search."""
+    default = languages()[0]
+    context["hc_language_root"] = search_split.language_base(
+        context["base_url"], _page_language(page, default), default)
+    return context
+
+
+@event_priority(-110)  # after the i18n plugin's on_post_build (-100), which writes the full index
+def on_post_build(config):
+    # The i18n plugin runs the other languages' builds inside the first one's on_post_build and
+    # only then writes the combined index; `building` is true during those inner builds.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    written = search_split.write_language_indexes(Path(config.site_dir), languages())
+    log.debug(f"Search: {len(written)} per-language index files written")

@@ -21,7 +21,7 @@ from pydantic_core import to_json
 
 from .interface_strings import load_interface_strings
 from .problems import Problem, ProblemsFound
-from .quiz_json import json_schema, quiz_document
+from .quiz_json import json_schema, quiz_documents
 from .quiz_load import load_quiz
 from .site_config import PROJECT_ROOT
 
@@ -67,7 +67,7 @@ def _compile_source(path: Path, languages: tuple[str, ...]):
     quiz, problems = load_quiz(path, languages)
     if quiz is None:
         return None, 0, {}, problems
-    files = {lang: _dump(quiz_document(quiz, lang)) for lang in languages}
+    files = {lang: _dump(doc) for lang, doc in quiz_documents(quiz, languages).items()}
     return quiz["id"], len(quiz["questions"]), files, problems
 
 

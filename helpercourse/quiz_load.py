@@ -15,7 +15,8 @@ import yaml
 from pydantic import ValidationError
 
 from .problems import Problem, display_path
-from .quiz_model import QuizModels, quiz_models
+from .quiz_model import quiz_models
+from .quiz_rules import semantic_problems
 from .source_errors import problems_from
 from .yaml_lines import line_of, load_yaml
 
@@ -71,7 +72,7 @@ def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None
         quiz = quiz_models(languages).quiz_validator.validate_python(data)
     except ValidationError:
         return None
-    return None if QuizModels.semantic_problems(data) else quiz
+    return None if semantic_problems(data) else quiz
 
 
 def load_quiz(path: Path, languages: tuple[str, ...]):
@@ -92,7 +93,7 @@ def load_quiz(path: Path, languages: tuple[str, ...]):
         return None, [Problem(shown, getattr(data, "line", 1),
                               "a quiz file must start with 'id:', 'title:' and 'questions:'")]
     found = [Problem(shown, line_of(data, loc), msg)
-             for loc, msg in QuizModels.semantic_problems(data)]
+             for loc, msg in semantic_problems(data)]
     quiz = None
     try:
         quiz = quiz_models(languages).quiz_validator.validate_python(data)

@@ -9,8 +9,8 @@ languages coming from mkdocs.yml.
 from functools import lru_cache
 from typing import Annotated, Literal, Union
 
-from pydantic import ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter
-from typing_extensions import TypedDict
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, StringConstraints, TypeAdapter
+from typing_extensions import NotRequired, TypedDict
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
@@ -22,12 +22,13 @@ STRICT = ConfigDict(extra="forbid")
 
 
 class QuizModels:
-    """The schema for one list of languages: `Text`, `Option`, the question types and `Quiz`."""
+    """The schema for one list of languages: `Text`, the question types and `Quiz`."""
 
     def __init__(self, languages: tuple[str, ...]):
         self.languages = languages
         Text = TypedDict("Text", {lang: NonEmptyText for lang in languages})  # noqa: N806
         Text.__pydantic_config__ = STRICT
+        Hints = Annotated[list[Text], Field(min_length=1, max_length=3)]  # noqa: N806
 
         class Option(TypedDict):
             __pydantic_config__ = STRICT
@@ -43,6 +44,7 @@ class QuizModels:
             id: Id
             type: Literal["single"]
             prompt: Text
+            hints: NotRequired[Hints]
             options: Annotated[list[Option], Field(min_length=2)]
             explanation: Text
 
@@ -53,6 +55,7 @@ class QuizModels:
             id: Id
             type: Literal["multiple"]
             prompt: Text
+            hints: NotRequired[Hints]
             options: Annotated[list[Option], Field(min_length=2)]
             explanation: Text
 
@@ -63,76 +66,105 @@ class QuizModels:
             id: Id
             type: Literal["truefalse"]
             prompt: Text
+            hints: NotRequired[Hints]
             answer: StrictBool
             explanation: Text
 
+        class Category(TypedDict):
+            __pydantic_config__ = STRICT
+            id: Id
+            text: Text
+
+        class Item(TypedDict):
+            __pydantic_config__ = STRICT
+            id: Id
+            text: Text
+            category: Id
+            feedback: Text
+
+        class Categorise(TypedDict):
+            """Put each statement in the right group (a list of groups per statement)."""
+
+            __pydantic_config__ = STRICT
+            id: Id
+            type: Literal["categorise"]
+            prompt: Text
+            hints: NotRequired[Hints]
+            categories: Annotated[list[Category], Field(min_length=2, max_length=6)]
+            items: Annotated[list[Item], Field(min_length=2, max_length=10)]
+            explanation: Text
+
+        class Step(TypedDict):
+            __pydantic_config__ = STRICT
+            id: Id
+            text: Text
+
+        class Order(TypedDict):
+            """Put steps in sequence; the source lists them in the right order."""
+
+            __pydantic_config__ = STRICT
+            id: Id
+            type: Literal["order"]
+            prompt: Text
+            hints: NotRequired[Hints]
+            steps: Annotated[list[Step], Field(min_length=3, max_length=8)]
+            explanation: Text
+
+        class Choice(TypedDict):
+            __pydantic_config__ = STRICT
+            id: Id
+            text: Text
+            good: StrictBool
+            feedback: Text
+            next: NotRequired[Id]
+
+        class Scene(TypedDict):
+            __pydantic_config__ = STRICT
+            id: Id
+            text: Text
+            choices: Annotated[list[Choice], Field(min_length=2, max_length=4)]
+
+        class Scenario(TypedDict):
+            """A situation with branches: each choice has a consequence and may lead on."""
+
+            __pydantic_config__ = STRICT
+            id: Id
+            type: Literal["scenario"]
+            prompt: Text
+            hints: NotRequired[Hints]
+            steps: Annotated[list[Scene], Field(min_length=1, max_length=6)]
+            explanation: Text
+
+        class Reflection(TypedDict):
+            """Free text the trainee writes for themselves; kept in their browser, never marked."""
+
+            __pydantic_config__ = STRICT
+            id: Id
+            type: Literal["reflection"]
+            prompt: Text
+            guidance: NotRequired[Text]
+
         Question = Annotated[  # noqa: N806
-            Union[SingleChoice, MultipleChoice, TrueFalse], Field(discriminator="type")
+            Union[SingleChoice, MultipleChoice, TrueFalse, Categorise, Order, Scenario, Reflection],
+            Field(discriminator="type"),
         ]
+
+        # "from" is a Python keyword, hence the functional form
+        Outcome = TypedDict("Outcome", {  # noqa: N806
+            "from": Annotated[StrictInt, Field(ge=0, le=100)], "message": Text})
+        Outcome.__pydantic_config__ = STRICT
 
         class Quiz(TypedDict):
             __pydantic_config__ = STRICT
             id: Id
             title: Text
+            pass_mark: NotRequired[Annotated[StrictInt, Field(ge=1, le=100)]]
+            outcomes: NotRequired[Annotated[list[Outcome], Field(min_length=1, max_length=6)]]
             questions: Annotated[list[Question], Field(min_length=1)]
 
         self.Text = Text
         self.Quiz = Quiz
         self.quiz_validator = TypeAdapter(Quiz)
-
-    @staticmethod
-    def semantic_problems(data: dict) -> list[tuple[tuple, str]]:
-        """Rules a schema cannot say: unique ids and the right number of correct options.
-
-        Works on the raw data, tolerating anything malformed (the schema reports that), so a
-        trainer sees these problems in the same run as the schema's.
-        """
-        problems: list[tuple[tuple, str]] = []
-        first_use: dict[str, int] = {}
-        questions = data.get("questions")
-        for index, question in enumerate(questions if isinstance(questions, list) else []):
-            if not isinstance(question, dict):
-                continue
-            qid = question.get("id")
-            if isinstance(qid, str) and qid in first_use:
-                problems.append((
-                    ("questions", index, "id"),
-                    f"question id '{qid}' is already used by question {first_use[qid] + 1}; "
-                    "give each question its own id (ids keep trainees' saved answers, "
-                    "so never reuse an old one)",
-                ))
-            if isinstance(qid, str):
-                first_use.setdefault(qid, index)
-            options = question.get("options")
-            if question.get("type") not in ("single", "multiple") or not isinstance(options, list):
-                continue
-            seen: set = set()
-            correct = 0
-            for opt_index, option in enumerate(options):
-                if not isinstance(option, dict):
-                    continue
-                correct += option.get("correct") is True
-                if isinstance(option.get("id"), str) and option["id"] in seen:
-                    problems.append((
-                        ("questions", index, "options", opt_index, "id"),
-                        f"option id '{option['id']}' appears twice in question {index + 1}; "
-                        "give each option its own id",
-                    ))
-                seen.add(option.get("id"))
-            if question["type"] == "single" and correct != 1:
-                problems.append((
-                    ("questions", index, "options"),
-                    f"question {index + 1} is single choice and needs exactly one option with "
-                    f"'correct: true', but has {correct}; mark one right answer, or use "
-                    "'type: multiple' if several are right",
-                ))
-            if question["type"] == "multiple" and correct == 0:
-                problems.append((
-                    ("questions", index, "options"),
-                    f"question {index + 1} is multiple choice but no option has "
-                    "'correct: true'; mark at least one right answer",
-                ))
-        return problems
 
 
 @lru_cache(maxsize=None)

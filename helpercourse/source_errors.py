@@ -8,7 +8,11 @@ from pydantic import ValidationError
 
 from .yaml_lines import LineDict, line_of
 
-QUESTION_TYPES_HINT = "single, multiple or truefalse"
+QUESTION_TYPES_HINT = "single, multiple, truefalse, categorise, order, scenario or reflection"
+# list key -> what one item of it is called in a message
+ITEM_NAMES = {"questions": "question", "options": "option", "categories": "group",
+              "items": "statement", "steps": "step", "choices": "choice", "outcomes": "outcome",
+              "hints": "hint"}
 
 
 def describe_location(data: Any, location: tuple) -> str:
@@ -22,10 +26,10 @@ def describe_location(data: Any, location: tuple) -> str:
         if isinstance(node, LineDict) and step not in node and step == node.get("type"):
             i += 1  # the tag pydantic adds for a tagged union
             continue
-        if step in ("questions", "options") and i + 1 < len(steps) and isinstance(steps[i + 1], int):
+        if step in ITEM_NAMES and i + 1 < len(steps) and isinstance(steps[i + 1], int):
             index = steps[i + 1]
             item = node[step][index] if _has(node, step, index) else None
-            label = f"{'question' if step == 'questions' else 'option'} {index + 1}"
+            label = f"{ITEM_NAMES[step]} {index + 1}"
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 label += f" ({item['id']})"
             parts.append(label)
@@ -79,7 +83,7 @@ def friendly_message(error: dict, data: Any, languages: tuple[str, ...]) -> tupl
         return loc + ("type",), (f"{here}: unknown question type '{tag}'; "
                                  f"use {QUESTION_TYPES_HINT}")
     if kind == "union_tag_not_found":
-        return loc, f"{here}: 'type' is missing; add 'type: single', 'type: multiple' or 'type: truefalse'"
+        return loc, f"{here}: 'type' is missing; add a line 'type: …' with one of {QUESTION_TYPES_HINT}"
     if kind == "string_type":
         return loc, (f"{here} must be text, but is {_kind(value)}; "
                      "write the text (put it in double quotes if it starts with a special character)")
@@ -95,6 +99,15 @@ def friendly_message(error: dict, data: Any, languages: tuple[str, ...]) -> tupl
     if kind == "too_short":
         minimum = error.get("ctx", {}).get("min_length", 1)
         return loc, f"{here} needs at least {minimum} item{'s' if minimum != 1 else ''}"
+    if kind == "too_long":
+        maximum = error.get("ctx", {}).get("max_length")
+        return loc, f"{here} has too many items; keep it to {maximum} at most"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return loc, f"{here} must be a whole number, but is {_kind(value)}"
+    if kind == "greater_than_equal":
+        return loc, f"{here} is {value}; it must be at least {error.get('ctx', {}).get('ge')}"
+    if kind == "less_than_equal":
+        return loc, f"{here} is {value}; it must be at most {error.get('ctx', {}).get('le')}"
     if kind == "list_type":
         return loc, f"{here} must be a list (lines starting with '- '), but is {_kind(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -96,6 +97,16 @@ def _serve(directory: Path, headers: dict[str, str]):
 STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
               "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
               "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, headers: dict[str, str] | None = None):
+    """A loopback server for a built site, under SUB_PATH; yields the site's base URL."""
+    server = _serve(directory, headers or {})
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import LANGUAGES, page_path
-from quiz_driver import LESSON, answer_with_mouse, compiled_quiz, interface, wrong_choice
+from quiz_driver import LESSON, answer_with_mouse, compiled_quiz, interface
 
 pytestmark = pytest.mark.browser
 
@@ -37,9 +37,16 @@ def test_lesson_page_with_its_quiz(page: Page, site_url, lang):
 def test_quiz_after_checking_answers(page: Page, site_url, lang):
     """Feedback, verdicts and the score must pass too: they are what a trainee reads next."""
     page.goto(site_url + page_path(lang, LESSON))
-    answer_with_mouse(page, compiled_quiz(lang), wrong_choice)
+    answer_with_mouse(page, compiled_quiz(lang), right=False)
     page.get_by_role("button", name=interface(lang)["check"]).click()
     expect(page.locator(".hc-quiz__score")).not_to_be_empty()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_progress_page(page: Page, site_url, lang):
+    page.goto(site_url + page_path(lang, "progress/"))
+    expect(page.locator(".hc-progress--ready")).to_be_visible()
     assert_no_violations(page)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import LANGUAGES, page_path
-from quiz_driver import (LESSON, answer_with_mouse, compiled_quiz, input_for, interface,
-                         right_choice, score_text, search, wrong_choice)
+from quiz_driver import (LESSON, answer_question_by_keyboard, answer_with_mouse, compiled_quiz,
+                         full_marks, input_for, interface, right_choice, score_line, score_text,
+                         scored, search, tab_to, wrong_choice)
 
 pytestmark = pytest.mark.browser
 
@@ -20,33 +23,41 @@ def open_lesson(page: Page, base_url: str, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_wrong_then_right_answers_get_feedback_and_a_score(page: Page, site_url, lang):
     quiz, ui = compiled_quiz(lang), interface(lang)
-    total = len(quiz["questions"])
+    total = len(scored(quiz))
     open_lesson(page, site_url, lang)
     check = page.get_by_role("button", name=ui["check"])
     retry = page.get_by_role("button", name=ui["retry"])
-    score = page.locator(".hc-quiz__score")
 
-    answer_with_mouse(page, quiz, wrong_choice)
+    answer_with_mouse(page, quiz, right=False)
     check.click()
-    expect(score).to_have_text(score_text(ui, 0, total))
-    for question in quiz["questions"]:
-        result = page.locator(f"#hc-{quiz['id']}-{question['id']}-result")
+    expect(score_line(page)).to_have_text(score_text(ui, 0, total))
+    expect(page.locator(".hc-quiz__score")).to_contain_text(str(quiz["pass_mark"]))
+    for question in scored(quiz):
+        base = f"#hc-{quiz['id']}-{question['id']}"
+        result = page.locator(f"{base}-result")
         expect(result.locator(".hc-verdict")).to_have_text(ui["incorrect"])
         expect(result).to_contain_text(question["explanation"])
-        if question["type"] != "truefalse":
+        if question["type"] in ("single", "multiple"):
             chosen = wrong_choice(question)[0]
             feedback = next(o["feedback"] for o in question["options"] if o["id"] == chosen)
-            expect(page.locator(f"#hc-{quiz['id']}-{question['id']}-{chosen}-feedback")).to_have_text(feedback)
+            expect(page.locator(f"{base}-{chosen}-feedback")).to_have_text(feedback)
+        if question["type"] == "categorise":
+            item = question["items"][0]
+            expect(page.locator(f"{base}-{item['id']}-feedback")).to_contain_text(item["feedback"])
+        if question["type"] == "scenario":
+            first = question["steps"][0]["choices"]
+            poor = next(c for c in first if not c["good"])
+            expect(page.locator(f"{base} .hc-scene__outcome").first).to_contain_text(poor["feedback"])
 
     retry.click()
-    expect(score).to_have_text("")
+    expect(page.locator(".hc-quiz__score")).to_have_text("")
     expect(page.locator(".hc-quiz input:checked")).to_have_count(0)
     expect(page.locator(".hc-question__result:visible")).to_have_count(0)
 
-    answer_with_mouse(page, quiz, right_choice)
+    answer_with_mouse(page, quiz, right=True)
     check.click()
-    expect(score).to_have_text(f"{score_text(ui, total, total)} {ui['all_correct']}")
-    expect(page.locator(".hc-verdict")).to_have_text([ui["correct"]] * total)
+    expect(score_line(page)).to_have_text(full_marks(ui, total))
+    expect(page.locator(".hc-question__result .hc-verdict")).to_have_text([ui["correct"]] * total)
 
 
 def test_a_partly_right_quiz_counts_only_the_right_questions(page: Page, site_url):
@@ -56,7 +67,7 @@ def test_a_partly_right_quiz_counts_only_the_right_questions(page: Page, site_ur
     for option_id in right_choice(first):
         input_for(page, quiz["id"], first["id"], option_id).check()
     page.get_by_role("button", name=ui["check"]).click()
-    expect(page.locator(".hc-quiz__score")).to_have_text(score_text(ui, 1, len(quiz["questions"])))
+    expect(score_line(page)).to_have_text(score_text(ui, 1, len(scored(quiz))))
     unanswered = page.locator(f"#hc-{quiz['id']}-{rest[0]['id']}-result .hc-verdict")
     expect(unanswered).to_have_text(ui["unanswered"])
 
@@ -66,46 +77,45 @@ def focused_id(page: Page) -> str:
 
 
 @pytest.mark.parametrize("lang", ["no", "fi"])
-def test_the_quiz_can_be_done_by_keyboard_alone(page: Page, site_url, lang):
-    """Tab between questions, arrows or space to choose, Enter to check, then retry, no mouse."""
+def test_every_question_type_can_be_done_by_keyboard_alone(page: Page, site_url, lang):
+    """Tab between controls, arrows, Space and Enter to answer, Enter to check, then retry."""
     quiz, ui = compiled_quiz(lang), interface(lang)
+    kinds = {q["type"] for q in quiz["questions"]}
+    assert {"single", "multiple", "truefalse", "categorise", "order", "scenario", "reflection"} <= kinds
     open_lesson(page, site_url, lang)
     # Reach the quiz as a keyboard user would: tabbing on from the heading just above it.
     page.evaluate("h => { h.setAttribute('tabindex', '-1'); h.focus(); }",
                   page.locator("#quiz").element_handle())
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.hc-quiz') !== null"):
-            break
     for question in quiz["questions"]:
-        ids = [f"hc-{quiz['id']}-{question['id']}-{o}" for o in
-               (["true", "false"] if question["type"] == "truefalse" else [o["id"] for o in question["options"]])]
-        wanted = {f"hc-{quiz['id']}-{question['id']}-{o}" for o in right_choice(question)}
-        if question["type"] == "multiple":
-            for input_id in ids:
-                assert focused_id(page) == input_id
-                if input_id in wanted:
-                    page.keyboard.press("Space")
-                page.keyboard.press("Tab")
-        else:
-            assert focused_id(page) == ids[0], "Tab lands on the first option of a radio group"
-            target = ids.index(next(iter(wanted)))
-            if target == 0:
-                page.keyboard.press("Space")
-            for _ in range(target):
-                page.keyboard.press("ArrowDown")
-            page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == ui["check"]
+        answer_question_by_keyboard(page, quiz, question)
+        if question["type"] == "order":  # each move is announced
+            status = page.locator(f"#hc-{quiz['id']}-{question['id']}-moved")
+            expect(status).to_have_attribute("aria-live", "polite")
+            expect(status).not_to_be_empty()
+        if question["type"] == "scenario":  # after a choice, focus is on what happened
+            expect(page.locator(":focus")).to_have_class(re.compile("hc-scene__outcome"))
+    tab_to(page, ".hc-quiz__check")
     page.keyboard.press("Enter")
-    score = page.locator(".hc-quiz__score")
-    total = len(quiz["questions"])
-    expect(score).to_have_text(f"{score_text(ui, total, total)} {ui['all_correct']}")
-    expect(score).to_be_focused()
+    total = len(scored(quiz))
+    expect(score_line(page)).to_have_text(full_marks(ui, total))
+    expect(page.locator(".hc-quiz__score")).to_be_focused()
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.textContent") == ui["retry"]
     page.keyboard.press("Enter")
-    expect(score).to_have_text("")
+    expect(page.locator(".hc-quiz__score")).to_have_text("")
     assert focused_id(page).startswith(f"hc-{quiz['id']}-{quiz['questions'][0]['id']}-")
+
+
+def test_hints_are_revealed_one_at_a_time_by_keyboard(page: Page, site_url):
+    quiz, ui = compiled_quiz("sv"), interface("sv")
+    question = next(q for q in quiz["questions"] if q.get("hints"))
+    open_lesson(page, site_url, "sv")
+    box = page.locator(f"#hc-{quiz['id']}-{question['id']}")
+    expect(box.locator(".hc-hint").first).to_be_hidden()
+    tab_to(page, f"#hc-{quiz['id']}-{question['id']} .hc-hints__show")
+    page.keyboard.press("Enter")
+    expect(box.locator(".hc-hint").first).to_be_visible()
+    expect(box.locator(".hc-hint").first).to_contain_text(question["hints"][0])
 
 
 def test_the_score_is_announced_to_screen_readers(page: Page, site_url):
@@ -133,7 +143,9 @@ def test_no_request_leaves_the_local_server(page: Page, site_url):
     for lang in LANGUAGES:
         page.goto(site_url + page_path(lang))
         open_lesson(page, site_url, lang)
-        answer_with_mouse(page, compiled_quiz(lang), right_choice)
+        page.evaluate("localStorage.clear()")  # answers are shared across languages; start afresh
+        page.reload()
+        answer_with_mouse(page, compiled_quiz(lang), right=True)
         page.get_by_role("button", name=interface(lang)["check"]).click()
     search(page, "Rogers")
     outside = [url for url in requests if not url.startswith((origin, "data:", "blob:"))]
@@ -147,10 +159,9 @@ def test_the_quiz_works_under_a_strict_content_security_policy(page: Page, csp_s
             if "Content Security Policy" in message.text else None)
     quiz, ui = compiled_quiz("en"), interface("en")
     open_lesson(page, csp_site_url, "en")
-    answer_with_mouse(page, quiz, right_choice)
+    answer_with_mouse(page, quiz, right=True)
     page.get_by_role("button", name=ui["check"]).click()
-    total = len(quiz["questions"])
-    expect(page.locator(".hc-quiz__score")).to_have_text(f"{score_text(ui, total, total)} {ui['all_correct']}")
+    expect(score_line(page)).to_have_text(full_marks(ui, len(scored(quiz))))
     search(page, "trust")
     assert not violations, violations
 
@@ -159,9 +170,9 @@ def test_the_quiz_works_when_the_site_is_opened_from_disk(page: Page, built_site
     quiz, ui = compiled_quiz("sv"), interface("sv")
     page.goto((built_site / "sv" / LESSON / "index.html").as_uri())
     expect(page.locator(".hc-quiz.hc-quiz--ready")).to_be_visible()
-    answer_with_mouse(page, quiz, wrong_choice)
+    answer_with_mouse(page, quiz, right=False)
     page.get_by_role("button", name=ui["check"]).click()
-    expect(page.locator(".hc-quiz__score")).to_have_text(score_text(ui, 0, len(quiz["questions"])))
+    expect(score_line(page)).to_have_text(score_text(ui, 0, len(scored(quiz))))
 
 
 def test_without_javascript_the_questions_and_answers_are_readable(browser, site_url):

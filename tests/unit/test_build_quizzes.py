@@ -35,7 +35,7 @@ def test_valid_quiz_compiles_to_the_expected_json(tmp_path):
     out = tmp_path / "out"
     result = run_compiler("--quizzes", str(FIXTURES / "quizzes"), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "1 quizzes, 3 questions, 4 languages" in result.stdout
+    assert "1 quizzes, 7 questions, 4 languages" in result.stdout
     for lang in ("no", "sv", "fi", "en"):
         expected = json.loads((FIXTURES / "expected" / f"sample.{lang}.json").read_text("utf-8"))
         assert json.loads((out / lang / "sample.json").read_text("utf-8")) == expected
@@ -98,6 +98,33 @@ MISTAKES = [
     ("invalid id",
      lambda t: t.replace("id: pick-many", "id: Pick Many"),
      lambda t: line_number(t, "id: Pick Many"), "is not a valid id"),
+    ("categorise item in a group that does not exist",
+     lambda t: t.replace("category: vegetable", "category: vegetables"),
+     lambda t: line_number(t, "category: vegetables"), "'category: vegetables' is not one of the groups"),
+    ("order question with a repeated step",
+     lambda t: t.replace("      - id: third\n", "      - id: first\n"),
+     lambda t: line_number(t, "- id: first", 2), "step id 'first' appears twice"),
+    ("scenario choice leading to a step that does not exist",
+     lambda t: t.replace("next: talk", "next: chat"),
+     lambda t: line_number(t, "next: chat"), "'next: chat' is not the id of a step"),
+    ("scenario step that no choice leads to",
+     lambda t: t.replace("            next: talk\n", ""),
+     lambda t: line_number(t, "- id: talk"), "no choice leads to step 2"),
+    ("scenario step without a good choice",
+     lambda t: t.replace("good: true\n            feedback: {no: Bra ramme.", "good: false\n            feedback: {no: Bra ramme."),
+     lambda t: line_number(t, "choices:", 2), "has no choice with 'good: true'"),
+    ("outcomes not starting at zero",
+     lambda t: t.replace("  - from: 0\n", "  - from: 10\n"),
+     lambda t: line_number(t, "from: 10"), "must start at 'from: 0'"),
+    ("pass mark out of range",
+     lambda t: t.replace("pass_mark: 60", "pass_mark: 160"),
+     lambda t: line_number(t, "pass_mark: 160"), "it must be at most 100"),
+    ("pass mark not a number",
+     lambda t: t.replace("pass_mark: 60", "pass_mark: sixty"),
+     lambda t: line_number(t, "pass_mark: sixty"), "must be a whole number"),
+    ("too many hints",
+     lambda t: t.replace("    hints:\n      - {no: Tenk", "    hints:\n      - {no: a, sv: a, fi: a, en: a}\n      - {no: a, sv: a, fi: a, en: a}\n      - {no: a, sv: a, fi: a, en: a}\n      - {no: Tenk"),
+     lambda t: line_number(t, "hints:"), "keep it to 3 at most"),
     ("quiz id not matching the file name",
      lambda t: t.replace("id: sample", "id: example"),
      lambda t: line_number(t, "id: example"), "must match the file name"),
