@@ -70,6 +70,10 @@ INTERFACE_KEYS = {
     "deleted": "after deleting",
     "imported": "after a successful import",
     "import_failed": "when a file is not a progress file; {reason}",
+    "progress_caption": "caption of the progress table",
+    "import_not_json": "reason: the file is not JSON",
+    "import_wrong_file": "reason: not a progress file from this course",
+    "import_unreadable": "reason: the browser could not read the file",
 }
 
 

@@ -26,7 +26,7 @@ DEFAULT_PASS_MARK = 80  # as in docs-dev/quiz-format-v2.md, for quiz JSON from b
 # interface strings progress-page.js uses
 UI_KEYS = ("status_not_started", "status_in_progress", "status_completed", "storage_unavailable",
            "storage_corrupt", "no_reflections", "delete_confirm", "deleted", "imported",
-           "import_failed")
+           "import_failed", "import_not_json", "import_wrong_file", "import_unreadable")
 
 
 def _data_block(css_class: str, data: dict) -> str:
@@ -130,4 +130,4 @@ def fill_slots(html: str, page, config, files, lang: str, quizzes: dict[str, dic
         return html
     found = modules(lessons_of(files, config, lang), page.url, quizzes)
     return _SLOT_PATTERN.sub(
-        lambda slot: render_progress(found, quizzes, ui, page.title or "", unescape(slot[1])), html)
+        lambda slot: render_progress(found, quizzes, ui, ui["progress_caption"], unescape(slot[1])), html)

@@ -121,14 +121,14 @@
           say(saved ? ui.imported : ui.storage_unavailable);
         } catch (error) {
           say(fill(ui.import_failed, {
-            reason: error instanceof SyntaxError ? "the file is not JSON" : error.message
+            reason: error instanceof SyntaxError ? ui.import_not_json : ui.import_wrong_file
           }));
         }
         input.value = ""; // the same file can be chosen again
         refresh();
       };
       reader.onerror = function () {
-        say(fill(ui.import_failed, { reason: "the file could not be read" }));
+        say(fill(ui.import_failed, { reason: ui.import_unreadable }));
       };
       reader.readAsText(file);
     });

@@ -14,7 +14,8 @@ UI = {key: f"<{key}>" for key in (
     "progress_module", "progress_status", "status_not_started", "status_in_progress",
     "status_completed", "progress_reflections", "no_reflections", "export", "import", "delete_all",
     "delete_confirm", "deleted", "imported", "import_failed", "storage_unavailable",
-    "storage_corrupt", "check", "retry")}
+    "storage_corrupt", "check", "retry", "progress_caption", "import_not_json", "import_wrong_file",
+    "import_unreadable")}
 
 
 def question(qid: str, qtype: str = "single", fingerprint: str | None = "0123456789ab") -> dict:
@@ -174,7 +175,7 @@ def test_the_fence_becomes_the_rendered_part_with_this_languages_lessons():
     assert html.startswith("<h1>Edistymisesi</h1><div class=\"hc-progress\">") and html.endswith("<p>after</p>")
     table = parsed(html)
     assert [(row["title"], row["href"]) for row in table.rows] == [("Luottamus", "../01-trust/")]
-    assert table.caption == "Edistymisesi"
+    assert table.caption == "<progress_caption>"
     assert '<p class="hc-progress__no-script">Needs JavaScript &amp; more.</p>' in html
 
 
