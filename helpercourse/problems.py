@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -11,6 +15,12 @@ class Problem:
     path: str
     line: int
     message: str
+
+    def __post_init__(self):
+        # A message may quote the trainer's input; show control characters as codes, so the
+        # terminal prints one readable line per problem.
+        shown = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", self.message)
+        object.__setattr__(self, "message", shown)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

@@ -8,6 +8,7 @@ Two passes, so that big quiz sets compile fast and mistakes still get exact line
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,14 @@ def parse_with_lines(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """The data with line numbers, or a problem naming the line where the YAML breaks."""
     try:
         return load_yaml(text), []
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control code
+        line = text[:exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return None, [Problem(display_path(path), line,
+                              f"the invisible character U+{code:04X} is not allowed in a quiz file; delete it")]
+    except RecursionError:
+        return None, [Problem(display_path(path), 1, "the file is nested too deeply to read; "
+                              "check the indentation")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -50,12 +59,25 @@ def parse_with_lines(path: Path, text: str) -> tuple[Any, list[Problem]]:
         elif "could not find expected ':'" in what or "expected <block end>" in what:
             hint = "; check the indentation of this line and the one above"
         return None, [Problem(display_path(path), line, f"YAML syntax error: {what}{hint}")]
+    except yaml.YAMLError as exc:  # unmarked: nothing better than the start of the file
+        return None, [Problem(display_path(path), 1, f"YAML syntax error: {exc}")]
 
 
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Read and parse a YAML file with line numbers (for small files such as interface strings)."""
     text, problems = _read_text(path)
     return (None, problems) if problems else parse_with_lines(path, text)
+
+
+# Characters some tools count as line breaks and others do not; they would shift line numbers.
+_ODD_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
+def _odd_breaks(path: Path, text: str) -> list[Problem]:
+    return [Problem(display_path(path), text.count("\n", 0, found.start()) + 1,
+                    f"the invisible line-separator character U+{ord(found.group()):04X} is not "
+                    "allowed; delete it (it often comes with text pasted from a word processor)")
+            for found in _ODD_BREAKS.finditer(text)]
 
 
 def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None:
@@ -81,14 +103,18 @@ def load_quiz(path: Path, languages: tuple[str, ...]):
     text, problems = _read_text(path)
     if problems:
         return None, problems
-    quiz = _fast_quiz(text, path, languages)
-    if quiz is not None:
-        return quiz, []
+    odd = _odd_breaks(path, text)
+    if not odd:
+        quiz = _fast_quiz(text, path, languages)
+        if quiz is not None:
+            return quiz, []
+    # Read on without the odd characters, so the other problems get their right lines too.
+    text = _ODD_BREAKS.sub(" ", text)
 
     shown = display_path(path)
     data, problems = parse_with_lines(path, text)
     if problems:
-        return None, problems
+        return None, sorted(set(odd + problems))
     if not isinstance(data, dict):
         return None, [Problem(shown, getattr(data, "line", 1),
                               "a quiz file must start with 'id:', 'title:' and 'questions:'")]
@@ -104,6 +130,7 @@ def load_quiz(path: Path, languages: tuple[str, ...]):
         found.append(Problem(shown, line_of(data, ("id",)),
                              f"the quiz id '{quiz_id}' must match the file name "
                              f"'{path.name}'; rename one of them"))
+    found += odd
     if found:
         return None, sorted(set(found))
-    return quiz, []  # pragma: no cover - the fast pass accepts every file that gets here
+    return quiz, []  # pragma: no cover - the fast pass accepts every valid file

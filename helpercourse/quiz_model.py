@@ -9,12 +9,12 @@ languages coming from mkdocs.yml.
 from functools import lru_cache
 from typing import Annotated, Literal, Union
 
-from pydantic import ConfigDict, Field, StrictBool, StrictInt, StringConstraints, TypeAdapter
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr, StringConstraints, TypeAdapter
 from typing_extensions import NotRequired, TypedDict
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+NonEmptyText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
 
 # Unknown keys are errors (a misspelt 'explanatoin' must not pass silently). TypedDicts rather
 # than model classes: validation returns plain dicts, about five times faster on big quiz sets.

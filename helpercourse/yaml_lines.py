@@ -62,10 +62,10 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
+        if not isinstance(key, str):
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word", key_node.start_mark
-            )
+                None, None, "a key must be a word followed by ':', such as 'id:' or 'en:'",
+                key_node.start_mark)
         if key in result:
             raise DuplicateKeyError(
                 None,
@@ -85,8 +85,39 @@ def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> LineList
     return result
 
 
-LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+def _marked(construct):
+    """A constructor whose surprises become YAML errors at the value's line.
+
+    Explicit tags such as `!!int x` or `!!omap` run PyYAML's own constructors, which can fail
+    with ValueError, TypeError and the like; a trainer should see a line, not a traceback.
+    """
+    def safe(loader, node):
+        try:
+            return construct(loader, node)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure here is bad input
+            raise yaml.constructor.ConstructorError(
+                None, None, "this value cannot be read; write plain text, true/false or a number, "
+                "without YAML tags such as '!!int'", node.start_mark
+            ) from exc
+    return safe
+
+
+def _unused_tag(loader, node):
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the YAML tag '{node.tag.rsplit(':', 1)[-1]}' is not used in quiz files; "
+        "remove it and write plain text", node.start_mark)
+
+
+# Quiz files hold text, true/false, numbers, lists and key groups; PyYAML's other types (bytes,
+# sets, dates, ordered pairs) would slip past the schema as something else, so they are refused.
+_UNUSED_TAGS = ("binary", "set", "omap", "pairs", "timestamp")
+for _tag, _construct in list(_BaseLoader.yaml_constructors.items()):
+    unused = _tag and _tag.rsplit(":", 1)[-1] in _UNUSED_TAGS
+    LineLoader.add_constructor(_tag, _unused_tag if unused else _marked(_construct))
+LineLoader.add_constructor("tag:yaml.org,2002:map", _marked(_construct_mapping))
+LineLoader.add_constructor("tag:yaml.org,2002:seq", _marked(_construct_sequence))
 
 
 def load_yaml(text: str) -> Any:
