@@ -3,7 +3,7 @@
 
 1. site build time with and without the quiz layer, and their ratio (target: at most +10 %);
 2. build_quizzes throughput on a generated set of 10,000 questions (target: >= 10,000 q/s);
-3. gzipped size of the quiz front end, JS + CSS (target: at most 12 KB).
+3. gzipped size of the quiz front end, JS + CSS (target: at most 16 KB since issue 5 (12 KB for the foundation)).
 
 Run:  python bench/build.py [--runs N]
 """
@@ -30,7 +30,7 @@ from helpercourse import quiz_compile  # noqa: E402
 from helpercourse.site_config import languages  # noqa: E402
 
 FRONT_END = [ROOT / "overrides" / "assets" / name for name in
-             ("progress-store.js", "quiz.js", "progress-page.js", "quiz.css")]
+             ("progress-store.js", "quiz.js", "progress-page.js", "quiz.css", "print.css")]
 
 
 def lessons_without_quizzes(target: Path) -> Path:
@@ -173,7 +173,7 @@ def main() -> None:
     print(f"  the same in one process       {serial_seconds:7.3f} s  = {serial_rate:,.0f} questions/s")
     for path in FRONT_END:
         print(f"  {path.name:<10} {path.stat().st_size:6,} B raw, {gzipped([path]):6,} B gzipped")
-    print(f"quiz front end, JS + CSS        {size / 1024:7.2f} KB gzipped (target <= 12 KB)")
+    print(f"quiz front end, JS + CSS        {size / 1024:7.2f} KB gzipped (target <= 16 KB)")
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load as loose files
 
-from helpercourse import progress_page, quiz_compile  # noqa: E402
+from helpercourse import progress_page, quiz_compile, search_split  # noqa: E402
 from helpercourse.page_checks import missing_translations, quiz_references  # noqa: E402
 from helpercourse.problems import Problem, ProblemsFound, display_path  # noqa: E402
 from helpercourse.quiz_render import render_quiz  # noqa: E402
@@ -129,10 +130,7 @@ def _slot_ids(html: str) -> list[str]:
     return [unescape(quiz_id) for quiz_id in _SLOT_PATTERN.findall(html)]
 
 
-# --- Search per language (issue 5): each language root gets its own search index ----------------
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from helpercourse import search_split  # noqa: E402
+# --- Search per language: each language root gets its own search index -------------------------
 
 
 def on_page_context(context, page, config, nav):

@@ -143,9 +143,9 @@ def _answer_shape(q: dict) -> object:
 
 def fingerprint(question: dict) -> str:
     """12 hex digits that change when what the question asks or accepts changes."""
-    shape = [question["type"], question["id"], question["prompt"], _answer_shape(question)]
-    canonical = json.dumps(shape, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    # repr of plain strings, booleans and lists is stable across runs and faster than json.dumps
+    shape = (question["type"], question["id"], sorted(question["prompt"].items()), _answer_shape(question))
+    return hashlib.sha256(repr(shape).encode("utf-8")).hexdigest()[:12]
 
 
 def shuffled_ids(question_id: str, ids: list[str]) -> list[str]:

@@ -74,6 +74,8 @@ _ODD_BREAKS = re.compile("[\u0085\u2028\u2029]")
 
 
 def _odd_breaks(path: Path, text: str) -> list[Problem]:
+    if "\u2028" not in text and "\u2029" not in text and "\x85" not in text:  # fast common case
+        return []
     return [Problem(display_path(path), text.count("\n", 0, found.start()) + 1,
                     f"the invisible line-separator character U+{ord(found.group()):04X} is not "
                     "allowed; delete it (it often comes with text pasted from a word processor)")

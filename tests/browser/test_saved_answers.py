@@ -111,3 +111,38 @@ def test_a_reordered_quiz_keeps_answers_and_an_edited_question_drops_its_own(pag
     expect(box.locator(".hc-verdict")).to_have_text(ui["unanswered"])
     total = len(scored(quiz))
     expect(score_line(page)).to_have_text(ui["score"].format(correct=total - 1, total=total))
+
+
+BLOCKED_STORAGE = """Object.defineProperty(window, 'localStorage', {
+  configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });"""
+
+
+def test_with_storage_turned_off_the_quiz_still_works_and_says_progress_is_not_saved(page: Page, site_url):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(BLOCKED_STORAGE)
+    quiz, ui = compiled_quiz("fi"), interface("fi")
+    open_lesson(page, site_url, "fi")
+    expect(page.locator(".hc-quiz__storage")).to_have_text(ui["storage_unavailable"])
+    answer_with_mouse(page, quiz, right=True)
+    page.get_by_role("button", name=ui["check"]).click()
+    expect(score_line(page)).to_have_text(full_marks(ui, len(scored(quiz))))
+    assert not errors, errors
+
+
+def test_corrupted_storage_is_set_aside_and_new_answers_are_saved(page: Page, site_url):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem('{STORAGE_KEY}', '{{not json'); sessionStorage.setItem('seeded', '1'); }}")
+    quiz, ui = compiled_quiz("no"), interface("no")
+    open_lesson(page, site_url, "no")
+    expect(page.locator(".hc-quiz__storage")).to_have_text(ui["storage_corrupt"])
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}.corrupt')") == "{not json"
+    answer_with_mouse(page, quiz, right=True)
+    page.get_by_role("button", name=ui["check"]).click()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert saved["quizzes"][quiz["id"]]["passed"] is True
+    page.reload()
+    expect(page.locator(".hc-quiz__storage")).to_be_empty()
+    expect(score_line(page)).to_have_text(full_marks(ui, len(scored(quiz))))
+    assert not errors, errors
