@@ -38,6 +38,8 @@ INTERFACE_KEYS = {
     "choose_category": "instruction under a categorise question",
     "category_placeholder": "first, empty entry in each group list",
     "order_instruction": "instruction under an order question",
+    "order_instruction_print": "the order instruction on a printed worksheet",
+    "scenario_instruction_print": "the scenario instruction on a printed worksheet",
     "move_up": "button that moves a step up; {text} is the step",
     "move_down": "button that moves a step down; {text} is the step",
     "moved": "announced after a move; {text}, {position}, {total}",

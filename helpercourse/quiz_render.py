@@ -116,6 +116,10 @@ RENDERERS = {"single": _choices, "multiple": _choices, "truefalse": _choices,
              "categorise": _categorise, "order": _order, "scenario": _scenario}
 
 
+# Buttons do nothing on paper: these types get a worksheet instruction when printed.
+PRINT_INSTRUCTIONS = {"order": "order_instruction_print", "scenario": "scenario_instruction_print"}
+
+
 def _hints(base: str, q: dict, ui: dict) -> str:
     if not q.get("hints"):
         return ""
@@ -138,8 +142,11 @@ def render_question(quiz_id: str, number: int, q: dict, ui: dict) -> str:
                 f'name="{base}" rows="6" aria-labelledby="{base}-legend"></textarea>'
                 f'<p class="hc-reflection__status" role="status"></p></div></fieldset>')
     instruction, controls, answer_key = RENDERERS[q["type"]](base, q, ui)
+    on_paper = PRINT_INSTRUCTIONS.get(q["type"])
+    shown = (f'<span class="hc-screen-only">{escape(instruction)}</span>'
+             f'<span class="hc-print-only">{escape(ui[on_paper])}</span>' if on_paper else escape(instruction))
     return (
-        f'{head}<p class="hc-question__instruction" id="{base}-instruction">{escape(instruction)}</p>'
+        f'{head}<p class="hc-question__instruction" id="{base}-instruction">{shown}</p>'
         f'{_hints(base, q, ui)}{controls}'
         f'<div class="hc-question__result" id="{base}-result" hidden></div>'
         f'<details class="hc-answer-key"><summary>{escape(ui["answer_key"])}</summary>'

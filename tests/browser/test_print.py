@@ -109,6 +109,9 @@ def assert_the_quiz_is_a_worksheet(page: Page) -> None:
         assert css(selects.first, "color") == "rgba(0, 0, 0, 0)", "a chosen group prints on the line"
     if quiz.locator(".hc-order").count():
         assert_all_visible(quiz.locator(".hc-step__text"), "steps to put in order")
+        order = quiz.locator('fieldset[data-type="order"] .hc-question__instruction').first
+        assert order.locator(".hc-print-only").is_visible(), "paper gets its own instruction"
+        assert not order.locator(".hc-screen-only").is_visible(), "no 'Move up' buttons on paper"
         assert css(quiz.locator(".hc-step").first, "justify-content") == "flex-start"
     if quiz.locator(".hc-scenario").count():
         assert_all_visible(quiz.locator(".hc-scene"), "scenario decision points (all of them)")
