@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic_core import to_json
 
+from .atomic_files import write_atomically
 from .interface_strings import load_interface_strings
 from .problems import Problem, ProblemsFound
 from .quiz_json import json_schema, quiz_documents
@@ -106,22 +106,6 @@ def compile_course(languages: tuple[str, ...], quiz_dir: Path = QUIZ_DIR,
 def _dump(data: dict) -> bytes:
     # pydantic-core's serialiser (Rust) is several times faster than json.dumps on big sets
     return to_json(data) + b"\n"
-
-
-def write_atomically(path: Path, content: bytes) -> bool:
-    """Replace `path` in one step (readers never see half a file). False if it was unchanged."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_bytes() == content:
-        return False
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def write_course(result: CompileResult, out_dir: Path = OUTPUT_DIR) -> int:

@@ -190,12 +190,11 @@ def _question_document(q: dict, lang: str, print_: str) -> dict:
 def quiz_documents(quiz: dict, languages: tuple[str, ...]) -> dict[str, dict]:
     """Every language's view of a validated source quiz, as plain JSON-ready data."""
     prints = [fingerprint(q) for q in quiz["questions"]]
-    return {lang: quiz_document(quiz, lang, prints) for lang in languages}
+    return {lang: _quiz_document(quiz, lang, prints) for lang in languages}
 
 
-def quiz_document(quiz: dict, lang: str, prints: list[str] | None = None) -> dict:
-    """One language's view of a validated source quiz."""
-    prints = prints or [fingerprint(q) for q in quiz["questions"]]
+def _quiz_document(quiz: dict, lang: str, prints: list[str]) -> dict:
+    """One language's view of a validated source quiz (fingerprints computed once, by the caller)."""
     return {
         "schema_version": SCHEMA_VERSION, "id": quiz["id"], "lang": lang,
         "title": quiz["title"][lang],

@@ -30,6 +30,14 @@ class QuizModels:
         Text.__pydantic_config__ = STRICT
         Hints = Annotated[list[Text], Field(min_length=1, max_length=3)]  # noqa: N806
 
+        # What every scored question has; each type adds its own keys. (A TypedDict's config is
+        # not inherited, so each type sets __pydantic_config__ itself.)
+        class Scored(TypedDict):
+            id: Id
+            prompt: Text
+            hints: NotRequired[Hints]
+            explanation: Text
+
         class Option(TypedDict):
             __pydantic_config__ = STRICT
             id: Id
@@ -37,40 +45,30 @@ class QuizModels:
             text: Text
             feedback: Text
 
-        class SingleChoice(TypedDict):
+        class SingleChoice(Scored):
             """Exactly one option is right; shown as radio buttons."""
 
             __pydantic_config__ = STRICT
-            id: Id
             type: Literal["single"]
-            prompt: Text
-            hints: NotRequired[Hints]
             options: Annotated[list[Option], Field(min_length=2)]
-            explanation: Text
 
-        class MultipleChoice(TypedDict):
+        class MultipleChoice(Scored):
             """One or more options are right; shown as checkboxes."""
 
             __pydantic_config__ = STRICT
-            id: Id
             type: Literal["multiple"]
-            prompt: Text
-            hints: NotRequired[Hints]
             options: Annotated[list[Option], Field(min_length=2)]
-            explanation: Text
 
-        class TrueFalse(TypedDict):
+        class TrueFalse(Scored):
             """A statement to judge as true or false."""
 
             __pydantic_config__ = STRICT
-            id: Id
             type: Literal["truefalse"]
-            prompt: Text
-            hints: NotRequired[Hints]
             answer: StrictBool
-            explanation: Text
 
-        class Category(TypedDict):
+        class Labelled(TypedDict):
+            """A group of a categorise question, or a step of an order question."""
+
             __pydantic_config__ = STRICT
             id: Id
             text: Text
@@ -82,33 +80,20 @@ class QuizModels:
             category: Id
             feedback: Text
 
-        class Categorise(TypedDict):
+        class Categorise(Scored):
             """Put each statement in the right group (a list of groups per statement)."""
 
             __pydantic_config__ = STRICT
-            id: Id
             type: Literal["categorise"]
-            prompt: Text
-            hints: NotRequired[Hints]
-            categories: Annotated[list[Category], Field(min_length=2, max_length=6)]
+            categories: Annotated[list[Labelled], Field(min_length=2, max_length=6)]
             items: Annotated[list[Item], Field(min_length=2, max_length=10)]
-            explanation: Text
 
-        class Step(TypedDict):
-            __pydantic_config__ = STRICT
-            id: Id
-            text: Text
-
-        class Order(TypedDict):
+        class Order(Scored):
             """Put steps in sequence; the source lists them in the right order."""
 
             __pydantic_config__ = STRICT
-            id: Id
             type: Literal["order"]
-            prompt: Text
-            hints: NotRequired[Hints]
-            steps: Annotated[list[Step], Field(min_length=3, max_length=8)]
-            explanation: Text
+            steps: Annotated[list[Labelled], Field(min_length=3, max_length=8)]
 
         class Choice(TypedDict):
             __pydantic_config__ = STRICT
@@ -124,16 +109,12 @@ class QuizModels:
             text: Text
             choices: Annotated[list[Choice], Field(min_length=2, max_length=4)]
 
-        class Scenario(TypedDict):
+        class Scenario(Scored):
             """A situation with branches: each choice has a consequence and may lead on."""
 
             __pydantic_config__ = STRICT
-            id: Id
             type: Literal["scenario"]
-            prompt: Text
-            hints: NotRequired[Hints]
             steps: Annotated[list[Scene], Field(min_length=1, max_length=6)]
-            explanation: Text
 
         class Reflection(TypedDict):
             """Free text the trainee writes for themselves; kept in their browser, never marked."""

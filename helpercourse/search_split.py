@@ -13,10 +13,10 @@ resolves result links against it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from .atomic_files import write_atomically
 
 INDEX_FOLDER = "search"
 JSON_NAME = "search_index.json"
@@ -58,19 +58,6 @@ def split_index(index: dict, languages: Sequence[str]) -> dict[str, dict]:
     return split
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
 def write_language_indexes(site_dir: Path, languages: Sequence[str]) -> list[Path]:
     """Replace the combined index in `site_dir` by one index per language; the paths written.
 
@@ -90,6 +77,6 @@ def write_language_indexes(site_dir: Path, languages: Sequence[str]) -> list[Pat
         if with_script:
             targets.append((folder / JS_NAME, JS_PREFIX + text))
         for path, content in targets:
-            write_atomically(path, content)
+            write_atomically(path, content.encode("utf-8"))
             written.append(path)
     return written

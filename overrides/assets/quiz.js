@@ -85,8 +85,7 @@
     },
     reset: function (fs, q, ui) {
       choice.write(fs, q, []);
-      choice.check(fs, q, ui, []);
-      all(fs, ".hc-option").forEach(function (row) { mark(row, null); });
+      choice.check(fs, q, ui, []); // with nothing chosen: no marks, no feedback
     }
   };
 
@@ -182,20 +181,18 @@
       var path = all(fs, '.hc-choice[aria-pressed="true"]').map(function (b) { return b.getAttribute("data-choice-id"); });
       return path.length ? path : null;
     },
-    /* Replays a path of choices; returns the last scene reached and whether the path ended. */
+    /* Replays a saved path of choices, as far as it still fits the scenario. */
     write: function (fs, q, value, ui) {
       scenario.clear(fs, q);
-      var step = q.steps[0], ended = false;
+      var step = q.steps[0];
       for (var i = 0; i < value.length && step; i += 1) {
         var picked = null;
         step.choices.forEach(function (c) { if (c.id === value[i]) picked = c; });
         if (!picked) break;
         scenario.choose(fs, q, ui, step, picked);
-        ended = !picked.next;
         step = null;
         q.steps.forEach(function (s) { if (picked.next === s.id) step = s; });
       }
-      return ended;
     },
     choose: function (fs, q, ui, step, picked) {
       var scene = scenario.scene(fs, step.id);
