@@ -2,8 +2,9 @@
 
 - at the start of each build (and each `mkdocs serve` rebuild): compile the quizzes, check that
   every page exists in every language, register the ```quiz and ```progress fences;
-- per page: check the quiz ids the page uses (file:line), then put each rendered quiz in place,
-  and the progress table (helpercourse/progress_page.py) where a page has a ```progress block.
+- per page: check the quiz ids the page uses (file:line), put the list of modules where a home
+  page has a ```modules block (helpercourse/module_index.py), then put each rendered quiz in
+  place, and the progress table (helpercourse/progress_page.py) where a page has a ```progress block.
 While serving, a mistake is logged and the last good quiz JSON is used, so the preview keeps
 running; in `mkdocs build` the same mistake stops the build.
 """
@@ -21,7 +22,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load as loose files
 
-from helpercourse import progress_page, quiz_compile, search_split  # noqa: E402
+from helpercourse import module_index, progress_page, quiz_compile, search_split  # noqa: E402
 from helpercourse.page_checks import missing_translations, quiz_references  # noqa: E402
 from helpercourse.problems import Problem, ProblemsFound, display_path  # noqa: E402
 from helpercourse.quiz_render import render_quiz  # noqa: E402
@@ -102,6 +103,10 @@ def on_page_markdown(markdown, page, config, files):
                 "(files in quizzes/, named <id>.yaml)"))
     if problems:
         _report(problems, "A lesson uses a quiz that does not exist")
+    try:
+        markdown = module_index.expand(markdown, Path(page.file.abs_src_path).parent)
+    except ProblemsFound as found:
+        _report(found.problems, "The home page cannot list the modules")
     return markdown
 
 

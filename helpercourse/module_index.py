@@ -1,0 +1,84 @@
+"""The home page's list of modules, made from the modules' own pages so it never drifts.
+
+A home page writes
+
+    ```modules
+    ```
+
+and the build puts there, for every `NN-*.md` page in the same language folder, its heading
+(linked), its description and its learning objectives, taken from the page's `{#objectives}`
+section. A trainer who edits a module's objectives changes the home page with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from .problems import Problem, ProblemsFound, display_path
+
+MODULE_PAGES = "[0-9][0-9]-*.md"
+FENCE = re.compile(r"^```modules[ \t]*\n```[ \t]*$", re.M)
+_OBJECTIVES = re.compile(r"^## .*\{#objectives\}[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class ModuleSummary:
+    file_name: str
+    heading: str
+    description: str
+    lead_in: str
+    objectives: tuple[str, ...]
+
+
+def summarise(path: Path) -> ModuleSummary:
+    """Heading, description and objectives of one module page; ProblemsFound if any is missing."""
+    source = path.read_text(encoding="utf-8-sig")
+    body, meta = get_data(source)
+    heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
+    found = _OBJECTIVES.search(source)
+    if not heading or not found:
+        missing = "a '# ' heading" if not heading else "a '## … {#objectives}' section"
+        raise ProblemsFound([Problem(display_path(path), 1, f"this module page lacks {missing}; "
+                                     "the home page lists each module's heading and objectives from it")])
+    section = source[found.end():].split("\n## ", 1)[0]
+    lines = [line.strip() for line in section.splitlines() if line.strip()]
+    objectives = tuple(line[2:] for line in lines if line.startswith("- "))
+    if not objectives:
+        line = source[:found.start()].count("\n") + 1
+        raise ProblemsFound([Problem(display_path(path), line,
+                                     "the objectives section has no '- ' list items")])
+    lead_in = next((line for line in lines if not line.startswith("- ")), "")
+    return ModuleSummary(path.name, heading, str(meta.get("description", "")), lead_in, objectives)
+
+
+def render(modules: list[ModuleSummary]) -> str:
+    """Markdown, so MkDocs resolves and checks the links like any other."""
+    parts = []
+    for module in modules:
+        parts.append(f"### [{module.heading}]({module.file_name})\n")
+        if module.description:
+            parts.append(f"{module.description}\n")
+        if module.lead_in:
+            parts.append(f"{module.lead_in}\n")
+        parts.append("\n".join(f"- {objective}" for objective in module.objectives) + "\n")
+    return "\n".join(parts)
+
+
+def expand(markdown: str, page_folder: Path) -> str:
+    """Replace a ```modules block with the modules of the page's own language folder."""
+    if not FENCE.search(markdown):
+        return markdown
+    modules, problems = [], []
+    for path in sorted(page_folder.glob(MODULE_PAGES)):
+        try:
+            modules.append(summarise(path))
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+    if problems:
+        raise ProblemsFound(problems)
+    listing = render(modules)
+    return FENCE.sub(lambda _: listing, markdown)
