@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test quizzes bench chromium clean help
+.PHONY: serve build test quizzes bench stats chromium clean help
 
 help:
 	@echo "make serve   live preview on http://$(HOST) (installs what it needs first)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test    install test tools (incl. Debian's chromium) and run all tests"
 	@echo "make quizzes check and compile quizzes/*.yaml"
 	@echo "make bench   print build and quiz-compiler figures"
+	@echo "make stats   print lesson word counts and quiz sizes per module and language"
 
 $(BIN)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +51,9 @@ test: $(BIN)/.test-installed chromium
 
 bench: $(BIN)/.site-installed
 	$(BIN)/python bench/build.py
+
+stats: $(BIN)/.site-installed
+	$(BIN)/python -m helpercourse.course_stats
 
 clean:
 	rm -rf site .site-new build .pytest_cache

@@ -16,13 +16,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
+from .lesson_text import bullets, read_page, sections
 from .problems import Problem, ProblemsFound, display_path
 
 MODULE_PAGES = "[0-9][0-9]-*.md"
 FENCE = re.compile(r"^```modules[ \t]*\n```[ \t]*$", re.M)
-_OBJECTIVES = re.compile(r"^## .*\{#objectives\}[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -36,22 +34,21 @@ class ModuleSummary:
 
 def summarise(path: Path) -> ModuleSummary:
     """Heading, description and objectives of one module page; ProblemsFound if any is missing."""
-    source = path.read_text(encoding="utf-8-sig")
-    body, meta = get_data(source)
+    body, meta = read_page(path)
     heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
-    found = _OBJECTIVES.search(source)
-    if not heading or not found:
+    section = sections(body).get("objectives")
+    if not heading or section is None:
         missing = "a '# ' heading" if not heading else "a '## … {#objectives}' section"
         raise ProblemsFound([Problem(display_path(path), 1, f"this module page lacks {missing}; "
                                      "the home page lists each module's heading and objectives from it")])
-    section = source[found.end():].split("\n## ", 1)[0]
-    lines = [line.strip() for line in section.splitlines() if line.strip()]
-    objectives = tuple(line[2:] for line in lines if line.startswith("- "))
+    objectives = tuple(bullets(section))
     if not objectives:
-        line = source[:found.start()].count("\n") + 1
+        source = Path(path).read_text(encoding="utf-8-sig")
+        line = source[:source.index("{#objectives}")].count("\n") + 1
         raise ProblemsFound([Problem(display_path(path), line,
                                      "the objectives section has no '- ' list items")])
-    lead_in = next((line for line in lines if not line.startswith("- ")), "")
+    lead_in = next((line.strip() for line in section.splitlines()
+                    if line.strip() and not line.strip().startswith("- ")), "")
     return ModuleSummary(path.name, heading, str(meta.get("description", "")), lead_in, objectives)
 
 

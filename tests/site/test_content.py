@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.meta import get_data
 
 from conftest import LANGUAGES, ROOT
+from helpercourse.lesson_text import WORD, bullets, lesson_body, prose, read_page, sections, words
 from helpercourse.page_checks import quiz_references
 from helpercourse.quiz_load import read_yaml
 
@@ -25,7 +25,6 @@ LESSON_WORDS = {"fi": (850, 1800)}
 DEFAULT_LESSON_WORDS = (1000, 1800)
 MIN_GLOSSARY_TERMS = 40
 MIN_GLOSSARY_LINKS = 5  # per module page: the module's key terms link to the glossary
-WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 REFERENCE = re.compile(r"^- (?P<authors>[^()]+?) \((?P<year>\d{4}(?:–\d{4})?)\)\. \S.*[.)]$")
 GLOSSARY_LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 GLOSSARY_TERM = re.compile(r"^(?P<term>[^\s:].*?) \{#(?P<id>[a-z0-9-]+)\}\n:   ", re.M)
@@ -42,36 +41,7 @@ def pages() -> list[str]:
 @functools.cache
 def source(lang: str, name: str) -> str:
     """A page's Markdown without its front matter."""
-    return get_data((DOCS / lang / name).read_text(encoding="utf-8"))[0]
-
-
-def sections(text: str) -> dict[str, str]:
-    """Each `## Heading {#id}` section's text, by id."""
-    parts = re.split(r"^## .*\{#([a-z0-9-]+)\}[ \t]*$", text, flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2]))
-
-
-def lesson_body(text: str) -> str:
-    """The teaching text: the sections between the objectives and the scenarios."""
-    ids = list(sections(text))
-    body = sections(text)
-    return "\n".join(body[i] for i in ids[ids.index("objectives") + 1:ids.index("scenarios")])
-
-
-def bullets(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip().startswith("- ")]
-
-
-def prose(text: str) -> str:
-    """What a reader reads: no code blocks, link targets, anchors or Markdown marks."""
-    text = re.sub(r"^```.*?^```", "", text, flags=re.M | re.S)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = re.sub(r"\{#[^}]*\}|<[^>]+>|!!! \w+", "", text)
-    return text
-
-
-def words(text: str) -> list[str]:
-    return WORD.findall(prose(text))
+    return read_page(DOCS / lang / name)[0]
 
 
 # --- Every module, every language: the sections, the length, the references --------------------
@@ -117,7 +87,7 @@ def test_every_lesson_is_roughly_1000_to_1800_words(module):
 
 
 def references(lang: str, module: str) -> list[str]:
-    return bullets(sections(source(lang, module))["references"])
+    return ["- " + entry for entry in bullets(sections(source(lang, module))["references"])]
 
 
 @pytest.mark.parametrize("module", modules())

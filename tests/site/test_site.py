@@ -171,3 +171,39 @@ def test_a_broken_quiz_fails_the_build_with_file_and_line(project_copy, tmp_path
     assert f"quizzes/helper-relationship.yaml:{line}: " in result.stderr
     assert "unknown question type 'singel'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def module_sources() -> list[str]:
+    return [name for name in lesson_pages() if re.match(r"\d\d-", name)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_lists_every_module_with_its_objectives(built_site, lang):
+    from helpercourse.module_index import summarise
+    home = built_file(built_site, lang, "index.md").read_text(encoding="utf-8")
+    text = _text(home)
+    for name in module_sources():
+        module = summarise(ROOT / "docs" / lang / name)
+        link = f'href="{name[:-3]}/"'
+        assert link in home, f"the {lang} home page does not link to {name}"
+        assert _text(module.heading) in text
+        for objective in module.objectives:
+            plain = _text(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", objective)).replace("*", "")
+            assert plain in text, f"the {lang} home page lacks the objective '{plain}' of {name}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_modules_link_to_the_previous_and_next_module_in_order(built_site, lang):
+    names = module_sources()
+    for before, name, after in zip([None, *names], names, [*names[1:], None]):
+        footer = built_file(built_site, lang, name).read_text(encoding="utf-8").split('class="md-footer"', 1)[1]
+        prev_link = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--prev"', footer)
+        next_link = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', footer)
+        if before:
+            assert prev_link and prev_link[1] == f"../{before[:-3]}/", f"{lang}/{name}: previous should be {before}"
+        if after:
+            assert next_link and next_link[1] == f"../{after[:-3]}/", f"{lang}/{name}: next should be {after}"
