@@ -25,7 +25,7 @@ LESSON_WORDS = {"fi": (850, 1800)}
 DEFAULT_LESSON_WORDS = (1000, 1800)
 MIN_GLOSSARY_TERMS = 40
 MIN_GLOSSARY_LINKS = 5  # per module page: the module's key terms link to the glossary
-REFERENCE = re.compile(r"^- (?P<authors>[^()]+?) \((?P<year>\d{4}(?:–\d{4})?)\)\. \S.*[.)]$")
+REFERENCE = re.compile(r"^- (?P<authors>[^()]+?)(?: \(Eds?\.\)\.?)? \((?P<year>\d{4}(?:–\d{4})?)\)\. \S.*[.)]$")
 GLOSSARY_LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 GLOSSARY_TERM = re.compile(r"^(?P<term>[^\s:].*?) \{#(?P<id>[a-z0-9-]+)\}\n:   ", re.M)
 
@@ -104,7 +104,7 @@ def test_references_are_formatted_alike_sorted_and_cited_in_the_text(module):
         for match in matches:
             name = match["authors"].split(",")[0].split()[0]  # first author's surname, or a body's first word
             year = match["year"]
-            assert re.search(rf"\b{re.escape(name)}\w*\W.{{0,120}}?{year}", text, flags=re.S), \
+            assert re.search(rf"\b{re.escape(name)}\w*\W.{{0,120}}?{year}", text, flags=re.S | re.I), \
                 f"docs/{lang}/{module}: {name} ({year}) is listed but never cited in the text"
         keys[lang] = [(m["authors"], m["year"]) for m in matches]
     for lang in LANGUAGES[1:]:
