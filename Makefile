@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test quizzes bench stats chromium clean help
+.PHONY: serve build test quizzes bench stats chromium system-tools clean help
 
 help:
 	@echo "make serve   live preview on http://$(HOST) (installs what it needs first)"
@@ -27,10 +27,21 @@ $(BIN)/.test-installed: requirements-test.txt $(BIN)/.site-installed
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-chromium:
-	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
+# Debian packages the tests drive for real: the browser, the web server an organisation would use,
+# and the link checker. Installed only when missing (CI starts from a fresh machine, as root).
+TEST_TOOLS := /usr/bin/chromium:chromium /usr/sbin/nginx:nginx /usr/bin/linkchecker:linkchecker
+system-tools:
+	@missing="$$(for pair in $(TEST_TOOLS); do test -x $${pair%%:*} || echo $${pair##*:}; done)"; \
+	if [ -n "$$missing" ]; then echo "Installing Debian packages for the tests:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium < /dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing < /dev/null; fi
+
+chromium: system-tools
+
+# The Nu HTML Checker (vnu-jar, from npm; runs on the machine's Java), pinned in package.json.
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
 
 quizzes: $(BIN)/.site-installed
 	$(BIN)/python build_quizzes.py
@@ -46,7 +57,7 @@ build: $(BIN)/.site-installed
 	rm -rf site && mv .site-new site
 	@echo "Built the site in site/"
 
-test: $(BIN)/.test-installed chromium
+test: $(BIN)/.test-installed system-tools node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.site-installed
