@@ -7,16 +7,20 @@ CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The edition is chosen per target (trainer, serve-trainer), never by a variable left in the shell.
+unexport HELPERCOURSE_EDITION
 
-.PHONY: serve build test quizzes bench stats chromium system-tools clean help
+.PHONY: serve build test quizzes bench stats chromium system-tools clean help offline
 
 help:
 	@echo "make serve   live preview on http://$(HOST) (installs what it needs first)"
+	@echo "make trainer / make serve-trainer   the trainer edition (notes, answer keys) in site-trainer/ / on http://$(TRAINER_HOST)"
 	@echo "make build   write the static site to site/"
 	@echo "make test    install test tools (incl. Debian's chromium) and run all tests"
 	@echo "make quizzes check and compile quizzes/*.yaml"
 	@echo "make bench   print build and quiz-compiler figures"
 	@echo "make stats   print lesson word counts and quiz sizes per module and language"
+	@echo "make status  each page and quiz translation: complete, outdated or missing"
 
 $(BIN)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,5 +70,33 @@ bench: $(BIN)/.site-installed
 stats: $(BIN)/.site-installed
 	$(BIN)/python -m helpercourse.course_stats
 
+# Translation status (helpercourse/translation_status.py); after bringing a translation in line:
+#   make status-mark PAGE=sv/02-trust.md   or, for a quiz,   make status-mark PAGE=quizzes/trust.yaml FOR=sv
+.PHONY: status status-mark
+status: $(BIN)/.site-installed
+	$(BIN)/python -m helpercourse.translation_status
+
+status-mark: $(BIN)/.site-installed
+	@test -n "$(PAGE)" || { echo "Say which translation: make status-mark PAGE=sv/02-trust.md (a quiz: PAGE=quizzes/trust.yaml FOR=sv)"; exit 2; }
+	$(BIN)/python -m helpercourse.translation_status mark $(PAGE) $(if $(FOR),--lang $(FOR))
+
+# The course as one zip that works unpacked and opened from disk (file://), search included.
+offline: $(BIN)/.site-installed
+	$(BIN)/python -m helpercourse.offline_copy dist/helper-course-offline.zip
+
+# The trainer edition: facilitator notes, trainer-only pages and open answer keys
+# (helpercourse/trainer_edition.py). Never copy site-trainer/ where trainees can reach it.
+TRAINER_HOST ?= 127.0.0.1:8001
+.PHONY: trainer serve-trainer
+trainer: $(BIN)/.site-installed
+	rm -rf .site-trainer-new
+	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs build --strict --quiet --site-dir .site-trainer-new
+	rm -rf site-trainer && mv .site-trainer-new site-trainer
+	@echo "Built the trainer edition in site-trainer/"
+
+serve-trainer: $(BIN)/.site-installed
+	$(BIN)/python build_quizzes.py || echo "Fix the quiz problems above; the preview uses the last good quizzes meanwhile."
+	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs serve --dev-addr $(TRAINER_HOST)
+
 clean:
-	rm -rf site .site-new build .pytest_cache
+	rm -rf site .site-new build .pytest_cache site-trainer .site-trainer-new

@@ -76,6 +76,18 @@ INTERFACE_KEYS = {
     "import_not_json": "reason: the file is not JSON",
     "import_wrong_file": "reason: not a progress file from this course",
     "import_unreadable": "reason: the browser could not read the file",
+    "not_found_title": "heading and title of the page-not-found page",
+    "not_found_text": "the sentence under it",
+    "not_found_home": "its link to the language's home page",
+    "trainer_edition_name": "trainer edition: added to the site name",
+    "trainer_edition_banner": "trainer edition: the banner on every page",
+    "trainer_answer_key": "trainer edition: heading of a question's open answer key",
+    "translation_caption": "translation status table: its caption",
+    "translation_item": "translation status table: heading of the page or quiz column",
+    "translation_complete": "translation status: in line with the Norwegian source",
+    "translation_outdated": "translation status: the Norwegian source changed since",
+    "translation_missing": "translation status: not translated at all",
+    "translation_summary": "translation status: counts; {complete}, {outdated}, {missing}",
 }
 
 

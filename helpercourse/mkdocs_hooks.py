@@ -5,6 +5,8 @@
 - per page: check the quiz ids the page uses (file:line), put the list of modules where a home
   page has a ```modules block (helpercourse/module_index.py), then put each rendered quiz in
   place, and the progress table (helpercourse/progress_page.py) where a page has a ```progress block.
+- the edition (helpercourse/trainer_edition.py): trainees get no facilitator notes and no
+  trainer-only pages; the trainer edition gets them, open answer keys, a banner and a site name.
 While serving, a mistake is logged and the last good quiz JSON is used, so the preview keeps
 running; in `mkdocs build` the same mistake stops the build.
 """
@@ -23,6 +25,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load as loose files
 
 from helpercourse import module_index, progress_page, quiz_compile, search_split  # noqa: E402
+from helpercourse import trainer_edition  # noqa: E402
+from helpercourse import branding  # noqa: E402
+from helpercourse import translation_status  # noqa: E402
 from helpercourse.page_checks import missing_translations, quiz_references  # noqa: E402
 from helpercourse.problems import Problem, ProblemsFound, display_path  # noqa: E402
 from helpercourse.quiz_render import render_quiz  # noqa: E402
@@ -32,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.helpercourse")
 
 SLOT = '<div class="hc-quiz-slot" data-quiz-id="{id}"></div>'
 _SLOT_PATTERN = re.compile(r'<div class="hc-quiz-slot" data-quiz-id="([^"]*)"></div>')
-_state = {"serving": False, "course": None}
+_state = {"serving": False, "course": None, "edition": trainer_edition.TRAINEE}
 
 
 def format_quiz_fence(source, language, css_class, options, md, **kwargs):
@@ -69,6 +74,14 @@ def on_config(config):
     if not any(fence.get("name") == "progress" for fence in fences):
         fences.append({"name": "progress", "class": "hc-progress",
                        "format": progress_page.format_progress_fence})
+    if not any(fence.get("name") == "translation-status" for fence in fences):
+        fences.append({"name": "translation-status", "class": "hc-translation-status",
+                       "format": translation_status.format_fence})
+    _state["edition"] = trainer_edition.configure(config)
+    try:  # branding.yml: the organisation's name, logo, colours, contact line
+        branding.configure(config, languages())
+    except ProblemsFound as found:
+        _report(found.problems, "branding.yml has problems; fix them and build again")
     if not _is_first_language_pass(config):
         return config
 
@@ -89,6 +102,19 @@ def _page_language(page, default: str) -> str:
     return getattr(page.file, "locale", None) or default
 
 
+def on_files(files, config):
+    # Before the i18n plugin's on_files (-100): a page left out never gets language alternates.
+    files, problems = trainer_edition.select_files(files, _state["edition"])
+    _report(problems, "A page's front matter has a mistake")
+    return branding.add_files(files, config)
+
+
+def on_pre_build(config):
+    i18n = config.plugins.get("i18n")  # the language being built, after i18n set its site_name
+    lang = getattr(i18n, "current_language", None) or languages()[0]
+    trainer_edition.name_site(config, _state["edition"], _state["course"].interface[lang])
+
+
 def on_page_markdown(markdown, page, config, files):
     course = _state["course"]
     lang = _page_language(page, course.languages[0])
@@ -103,6 +129,9 @@ def on_page_markdown(markdown, page, config, files):
                 "(files in quizzes/, named <id>.yaml)"))
     if problems:
         _report(problems, "A lesson uses a quiz that does not exist")
+    # After the check above, which finds its line numbers by matching the page's own text.
+    markdown, problems = trainer_edition.page_markdown(markdown, page.file.abs_src_path, _state["edition"])
+    _report(problems, "A facilitator note is not written as one")
     try:
         markdown = module_index.expand(markdown, Path(page.file.abs_src_path).parent)
     except ProblemsFound as found:
@@ -127,6 +156,13 @@ def on_page_content(html, page, config, files):
         else:
             rendered = render_quiz(quiz, course.interface[lang])
         html = html.replace(SLOT.format(id=escape(quiz_id)), rendered)
+    html, problems = trainer_edition.page_html(html, page.file.abs_src_path, _state["edition"],
+                                               course.interface[lang])
+    _report(problems, "A facilitator note would show on the trainee site")
+    try:  # the trainer page's ```translation-status table
+        html = translation_status.fill_slots(html, Path(config.docs_dir), course.languages, course.interface[lang])
+    except ProblemsFound as found:
+        _report(found.problems, "The translation status cannot be read")
     return progress_page.fill_slots(html, page, config, files, lang,
                                     course.quizzes.get(lang, {}), course.interface[lang])
 
@@ -143,6 +179,8 @@ def on_page_context(context, page, config, nav):
     default = languages()[0]
     context["hc_language_root"] = search_split.language_base(
         context["base_url"], _page_language(page, default), default)
+    context["hc_edition_banner"] = trainer_edition.banner(
+        _state["edition"], _state["course"].interface[_page_language(page, default)])
     return context
 
 

@@ -142,6 +142,8 @@ class QuizModels:
             pass_mark: NotRequired[Annotated[StrictInt, Field(ge=1, le=100)]]
             outcomes: NotRequired[Annotated[list[Outcome], Field(min_length=1, max_length=6)]]
             questions: Annotated[list[Question], Field(min_length=1)]
+            # per translation, the version of the Norwegian texts it was checked against (translation_status.py)
+            source_versions: NotRequired[dict[StrictStr, StrictStr]]
 
         self.Text = Text
         self.Quiz = Quiz

@@ -13,6 +13,7 @@ import markdown
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_path, run_mkdocs_build
+from helpercourse.lesson_text import read_page
 
 MATERIAL_LANGUAGE = {"no": "nb"}  # Material has no "no"; bokmål is "nb"
 OUTSIDE_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
@@ -20,9 +21,10 @@ XML_NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink")
 
 
 def lesson_pages() -> list[str]:
-    """Every lesson, as its path under docs/<default language>/."""
+    """Every page of the trainee site, as its path under docs/<default language>/."""
     folder = ROOT / "docs" / DEFAULT_LANGUAGE
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")
+                  if read_page(p)[1].get("trainer_only") is not True)  # trainer edition only
 
 
 def built_file(site: Path, lang: str, source: str) -> Path:
