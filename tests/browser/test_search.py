@@ -31,3 +31,11 @@ def test_search_finds_only_pages_in_the_sites_language(page: Page, site_url, lan
     expect(page).to_have_url(hrefs[0])
     expect(page.locator("html")).to_have_attribute("lang", MATERIAL_LANGUAGE.get(lang, lang))
     expect(page.locator("article")).to_contain_text(TERM)
+
+
+def test_search_results_pass_axe(page: Page, site_url):
+    from test_accessibility import assert_no_violations
+    page.goto(site_url + page_path("fi"))
+    search(page, TERM)
+    expect(page.locator(".md-search-result__meta")).to_be_visible()
+    assert_no_violations(page)
