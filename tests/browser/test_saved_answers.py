@@ -70,11 +70,13 @@ def test_answers_and_score_survive_a_reload(page: Page, site_url):
 def reorder_and_edit(source: str, edited_id: str) -> str:
     """The quiz with its questions in reverse order and one question's English prompt changed."""
     head, questions = source.split("\nquestions:\n", 1)
+    # Top-level lines after the list (the translations' source_versions) stay at the end.
+    questions, *rest = re.split(r"(?m)^(?=[^\s-])", questions, maxsplit=1)
     blocks = re.split(r"(?m)^(?=  - id: )", questions)
     blocks = [b if b.endswith("\n") else b + "\n" for b in blocks if b.strip()]
     edited = [re.sub(r'(?m)^(      en: .*?)("?)$', r"\1 (edited)\2", b, count=1)
               if b.startswith(f"  - id: {edited_id}\n") else b for b in blocks]
-    return head + "\nquestions:\n" + "".join(reversed(edited))
+    return head + "\nquestions:\n" + "".join(reversed(edited)) + "".join(rest)
 
 
 @pytest.fixture(scope="module")
