@@ -16,11 +16,12 @@ help:
 	@echo "make serve   live preview on http://$(HOST) (installs what it needs first)"
 	@echo "make trainer / make serve-trainer   the trainer edition (notes, answer keys) in site-trainer/ / on http://$(TRAINER_HOST)"
 	@echo "make build   write the static site to site/"
-	@echo "make test    install test tools (incl. Debian's chromium) and run all tests"
+	@echo "make test    install test tools (Debian chromium, nginx, linkchecker; vnu-jar) and run all tests"
 	@echo "make quizzes check and compile quizzes/*.yaml"
 	@echo "make bench   print build and quiz-compiler figures"
 	@echo "make stats   print lesson word counts and quiz sizes per module and language"
 	@echo "make status  each page and quiz translation: complete, outdated or missing"
+	@echo "make offline a zip of the site that works opened from disk (dist/helper-course-offline.zip)"
 
 $(BIN)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
