@@ -82,14 +82,20 @@ def _odd_breaks(path: Path, text: str) -> list[Problem]:
             for found in _ODD_BREAKS.finditer(text)]
 
 
-def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None:
-    """The validated quiz if the file is entirely right, else None (the slow pass explains)."""
+def fast_yaml(text: str) -> Any:
+    """The data by the compiled YAML 1.2 parser, or None when it is absent or the text is not
+    valid YAML (then the line-keeping reader, `parse_with_lines`, reports where and why)."""
     if yaml_rs is None:
         return None
     try:
-        data = yaml_rs.loads(text, parse_datetime=False)  # dates stay text, as in the slow pass
-    except Exception:  # any parse problem: the line-keeping parser will report it
+        return yaml_rs.loads(text, parse_datetime=False)  # dates stay text, as in the slow pass
+    except Exception:  # noqa: BLE001 - any parse problem: the line-keeping parser will report it
         return None
+
+
+def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None:
+    """The validated quiz if the file is entirely right, else None (the slow pass explains)."""
+    data = fast_yaml(text)
     if not isinstance(data, dict) or data.get("id") != path.stem:
         return None
     try:

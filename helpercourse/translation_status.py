@@ -31,13 +31,8 @@ import yaml
 
 from .atomic_files import write_atomically
 from .problems import Problem, ProblemsFound, display_path
-from .quiz_load import parse_with_lines, read_yaml
+from .quiz_load import fast_yaml, parse_with_lines, read_yaml
 from .site_config import PROJECT_ROOT, languages
-
-try:
-    import yaml_rs
-except ImportError:  # pragma: no cover - the pinned requirements install it
-    yaml_rs = None
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the YAML rules MkDocs reads front matter with, in C
 
@@ -200,13 +195,8 @@ def read_quiz(path: Path, with_lines: bool = True) -> dict:
 
 
 def _fast_yaml(text: str) -> dict | None:
-    """The data by the compiled YAML 1.2 parser when the file is fine, else None (the slow read explains)."""
-    if yaml_rs is None:
-        return None
-    try:
-        data = yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - any problem: the line-keeping reader reports it
-        return None
+    """The data by the fast parser when the file is fine, else None (the slow read explains)."""
+    data = fast_yaml(text)
     return data if isinstance(data, dict) and isinstance(data.get(QUIZ_KEY) or {}, dict) else None
 
 

@@ -15,6 +15,7 @@ from conftest import LANGUAGES, ROOT
 from helpercourse.lesson_text import WORD, bullets, lesson_body, prose, read_page, sections, words
 from helpercourse.page_checks import quiz_references
 from helpercourse.quiz_load import read_yaml
+from helpercourse.translation_status import quiz_texts
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 DOCS = ROOT / "docs"
@@ -165,17 +166,6 @@ def quiz_files() -> list[Path]:
     return sorted((ROOT / "quizzes").glob("*.yaml"))
 
 
-def translated_texts(node, lang: str) -> list[str]:
-    """Every text of a quiz source in one language (the values of `{no: …, sv: …}` maps)."""
-    if isinstance(node, dict):
-        if set(node) == set(LANGUAGES):
-            return [str(node[lang])]
-        return [text for value in node.values() for text in translated_texts(value, lang)]
-    if isinstance(node, list):
-        return [text for value in node for text in translated_texts(value, lang)]
-    return []
-
-
 @functools.cache
 def quiz_source(path: Path):
     data, problems = read_yaml(path)
@@ -187,7 +177,7 @@ def quiz_source(path: Path):
 @pytest.mark.parametrize("path", quiz_files(), ids=lambda p: p.stem)
 def test_each_quiz_text_is_in_its_own_language(path, lang):
     detect, _, main = detector()
-    texts = translated_texts(quiz_source(path), lang)
+    texts = [str(text.get(lang, "")) for text in quiz_texts(quiz_source(path), LANGUAGES)]
     assert detect.detect_language_of("\n".join(texts)) == main[lang], f"{path.name}: the {lang} texts are not detected as {lang}"
     odd = wrong_language(lang, [t for t in texts if len(WORD.findall(t)) >= 12])
     assert not odd, f"quizzes/{path.name} has {lang} texts in another language:\n" + "\n".join(odd)
