@@ -379,32 +379,9 @@ def contact_html(text: str) -> Markup:
 # --- MkDocs -------------------------------------------------------------------------------------
 
 
-def configure(config, languages: tuple[str, ...]) -> Branding:
-    """Apply branding.yml to the MkDocs config for the language being built.
-
-    The i18n plugin builds each language in turn with the same config, so this runs once per
-    language. A file with problems leaves the course's own look and raises ProblemsFound in the
-    first language's build only (the later ones would repeat the same messages while serving).
-    """
-    i18n = config.plugins.get("i18n")
-    current_language = getattr(i18n, "current_language", None) or languages[0]
-    check = current_language == languages[0]
-    path = Path(config.config_file_path).parent / FILE_NAME
-    try:
-        branding = load(path, languages)
-    except ProblemsFound:
-        branding = Branding(watched=[path])
-        _apply(config, branding, current_language)
-        if check:
-            raise
-        return branding
-    _apply(config, branding, current_language)
-    return branding
-
-
-def _apply(config, branding: Branding, lang: str) -> None:
+def apply(config, branding: Branding, lang: str) -> None:
+    """Put the branding into the MkDocs config for the language being built (once per language)."""
     config.extra["hc_branding"] = branding.for_language(lang)
-    config.extra["hc_branding_files"] = branding
     if branding.logo:
         config.theme["logo"] = f"{OUTPUT_DIR}/logo{branding.logo.suffix.lower()}"
     if branding.favicon:
@@ -423,11 +400,8 @@ def _stylesheet_path(config) -> Path:
     return Path(config.config_file_path).parent / "build" / "branding" / "colours.css"
 
 
-def add_files(files: Files, config) -> Files:
+def add_files(files: Files, config, branding: Branding) -> Files:
     """Put the logo, favicon and colour stylesheet into the site, under assets/branding/."""
-    branding: Branding | None = config.extra.get("hc_branding_files")
-    if branding is None:
-        return files
     if branding.logo:
         files.append(File.generated(config, config.theme["logo"], abs_src_path=str(branding.logo)))
     if branding.favicon:

@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+from . import front_matter
 
 WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _SECTION = re.compile(r"^## .*\{#([a-z0-9-]+)\}[ \t]*$", re.M)
 
 
 def read_page(path: Path) -> tuple[str, dict]:
-    """The page's Markdown without its front matter, and the front matter."""
-    return get_data(Path(path).read_text(encoding="utf-8-sig"))
+    """The page's Markdown without its front matter, and the front matter (read strictly)."""
+    page = front_matter.read_page(path)
+    return page.body, page.meta
 
 
 def sections(markdown: str) -> dict[str, str]:

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lesson_text import bullets, read_page, sections
+from .front_matter import read_page
+from .lesson_text import bullets, sections
 from .problems import Problem, ProblemsFound, display_path
 
 MODULE_PAGES = "[0-9][0-9]-*.md"
@@ -32,9 +33,13 @@ class ModuleSummary:
     objectives: tuple[str, ...]
 
 
-def summarise(path: Path) -> ModuleSummary:
-    """Heading, description and objectives of one module page; ProblemsFound if any is missing."""
-    body, meta = read_page(path)
+def summarise(path: Path, source=None) -> ModuleSummary:
+    """Heading, description and objectives of one module page; ProblemsFound if any is missing.
+
+    `source` is the page as the course read it (front_matter.PageSource); else it is read here.
+    """
+    source = source or read_page(path)
+    body, meta = source.body, source.meta
     heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
     section = sections(body).get("objectives")
     if not heading or section is None:
@@ -43,13 +48,12 @@ def summarise(path: Path) -> ModuleSummary:
                                      "the home page lists each module's heading and objectives from it")])
     objectives = tuple(bullets(section))
     if not objectives:
-        source = Path(path).read_text(encoding="utf-8-sig")
-        line = source[:source.index("{#objectives}")].count("\n") + 1
+        line = source.text[:source.text.index("{#objectives}")].count("\n") + 1
         raise ProblemsFound([Problem(display_path(path), line,
                                      "the objectives section has no '- ' list items")])
     lead_in = next((line.strip() for line in section.splitlines()
                     if line.strip() and not line.strip().startswith("- ")), "")
-    return ModuleSummary(path.name, heading, str(meta.get("description", "")), lead_in, objectives)
+    return ModuleSummary(Path(path).name, heading, str(meta.get("description", "")), lead_in, objectives)
 
 
 def render(modules: list[ModuleSummary]) -> str:
@@ -65,14 +69,22 @@ def render(modules: list[ModuleSummary]) -> str:
     return "\n".join(parts)
 
 
-def expand(markdown: str, page_folder: Path) -> str:
-    """Replace a ```modules block with the modules of the page's own language folder."""
+def expand(markdown: str, module_pages) -> str:
+    """Replace a ```modules block with the modules of the page's own language.
+
+    `module_pages`: the language's module pages in order (course.Course.modules), or a folder
+    to read them from.
+    """
     if not FENCE.search(markdown):
         return markdown
+    if isinstance(module_pages, Path):
+        module_pages = [(path, None) for path in sorted(module_pages.glob(MODULE_PAGES))]
+    else:
+        module_pages = [(page.path, page.source) for page in module_pages]
     modules, problems = [], []
-    for path in sorted(page_folder.glob(MODULE_PAGES)):
+    for path, source in module_pages:
         try:
-            modules.append(summarise(path))
+            modules.append(summarise(path, source))
         except ProblemsFound as found:
             problems.extend(found.problems)
     if problems:

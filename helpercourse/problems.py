@@ -45,3 +45,12 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def format_problems(problems: list[Problem], limit: int = 50) -> str:
+    """The problems sorted by file and line, one per line, at most `limit` of them."""
+    ordered = sorted(set(problems))
+    lines = [f"  {problem}" for problem in ordered[:limit]]
+    if len(ordered) > limit:
+        lines.append(f"  … and {len(ordered) - limit:,} more problems")
+    return "\n".join(lines)

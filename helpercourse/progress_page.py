@@ -14,10 +14,6 @@ import re
 from dataclasses import dataclass
 from html import escape, unescape
 
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-
-from .page_checks import quiz_references
 from .quiz_json import DEFAULT_PASS_MARK  # for quiz JSON from before schema 2
 
 SLOT = '<div class="hc-progress-slot" data-note="{note}"></div>'
@@ -38,8 +34,8 @@ def _data_block(css_class: str, data: dict) -> str:
 @dataclass(frozen=True)
 class Lesson:
     title: str
-    url: str  # site-relative, as MkDocs gives it: "sv/01-helper-relationship/"
-    markdown: str
+    href: str  # relative to the progress page
+    quiz_ids: list[str]  # the quizzes the lesson embeds, in page order
 
 
 @dataclass(frozen=True)
@@ -49,13 +45,13 @@ class Module:
     href: str  # relative to the progress page
 
 
-def modules(lessons: list[Lesson], progress_url: str, known) -> list[Module]:
+def modules(lessons: list[Lesson], known) -> list[Module]:
     """The quizzes in lesson order, each with the lesson that embeds it (first one wins)."""
     found: dict[str, Module] = {}
     for lesson in lessons:
-        for _, quiz_id in quiz_references(lesson.markdown):
+        for quiz_id in lesson.quiz_ids:
             if quiz_id in known and quiz_id not in found:
-                found[quiz_id] = Module(quiz_id, lesson.title, get_relative_url(lesson.url, progress_url))
+                found[quiz_id] = Module(quiz_id, lesson.title, lesson.href)
     return list(found.values())
 
 
@@ -102,7 +98,7 @@ def render_progress(modules: list[Module], quizzes: dict[str, dict], ui: dict, c
     )
 
 
-# --- MkDocs glue (called from mkdocs_hooks.py) -----------------------------------------------
+# --- the ```progress block ---------------------------------------------------------------------
 def format_progress_fence(source, language, css_class, options, md, **kwargs):
     """pymdown superfences formatter for ```progress: a placeholder that fill_slots replaces.
 
@@ -111,23 +107,18 @@ def format_progress_fence(source, language, css_class, options, md, **kwargs):
     return SLOT.format(note=escape(" ".join(source.split())))
 
 
-def lessons_of(files, config, lang: str) -> list[Lesson]:
-    """The pages of one language, in MkDocs' file order, with their titles and Markdown."""
-    lessons = []
-    for file in files.documentation_pages():
-        if getattr(file, "locale", lang) != lang:
-            continue
-        page = file.page or Page(None, file, config)  # pages outside the nav get one later anyway
-        if page.markdown is None:  # not read yet: it comes after the progress page in the build
-            page.read_source(config)
-        lessons.append(Lesson(page.title or "", page.url, page.markdown))
-    return lessons
+def has_slot(html: str) -> bool:
+    return "hc-progress-slot" in html
 
 
-def fill_slots(html: str, page, config, files, lang: str, quizzes: dict[str, dict], ui: dict) -> str:
-    """Replace each ```progress placeholder in a page's HTML with the rendered progress part."""
-    if "hc-progress-slot" not in html:
+def fill_slots(html: str, lessons: list[Lesson], quizzes: dict[str, dict], ui: dict) -> str:
+    """Replace each ```progress placeholder in a page's HTML with the rendered progress part.
+
+    `lessons`: the language's pages that embed quizzes, in course order; `quizzes`: the compiled
+    quizzes in that language.
+    """
+    if not has_slot(html):
         return html
-    found = modules(lessons_of(files, config, lang), page.url, quizzes)
+    found = modules(lessons, quizzes)
     return _SLOT_PATTERN.sub(
         lambda slot: render_progress(found, quizzes, ui, ui["progress_caption"], unescape(slot[1])), html)

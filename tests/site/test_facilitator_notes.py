@@ -151,7 +151,7 @@ def test_the_trainer_edition_has_the_trainer_only_page_in_nav_and_search(edition
 def test_an_unknown_edition_stops_the_build_with_a_clear_message(project_copy, tmp_path):
     result = build(project_copy, tmp_path / "site", "trainers")
     assert result.returncode != 0
-    assert "HELPERCOURSE_EDITION is 'trainers'" in result.stderr
+    assert "Plugin 'helpercourse' option 'edition'" in result.stderr and "'trainers'" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import LANGUAGES, ROOT, run_mkdocs_build
 
-from helpercourse import translation_status
+from helpercourse import translation_cli, translation_marks, translation_status, translation_versions
 from helpercourse.interface_strings import load_interface_strings
 from helpercourse.quiz_load import load_quiz
 
@@ -44,7 +44,7 @@ def course(tmp_path) -> Path:
 
 
 def run(course: Path, *args: str) -> int:
-    return translation_status.main(["--root", str(course), *args])
+    return translation_cli.main(["--root", str(course), *args])
 
 
 def statuses(course: Path, capsys) -> dict[str, dict[str, str]]:
@@ -77,7 +77,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 def first_sentence(path: Path) -> str:
     """A sentence of the page's body (the first paragraph after the heading)."""
-    body = translation_status.read_page(path).body
+    body = translation_versions.read_page(path).body
     return next(p for p in body.split("\n\n") if p and not p.startswith("#")).split(". ")[0]
 
 
@@ -155,14 +155,14 @@ def test_mark_adds_or_replaces_only_the_front_matter_line(course, capsys):
     before = page.read_text(encoding="utf-8")
     mark(course, capsys, f"{TARGETS[0]}/{PAGE}")
     after = page.read_text(encoding="utf-8")
-    version = translation_status.page_version(course / "docs" / SOURCE / PAGE)
+    version = translation_versions.page_version(course / "docs" / SOURCE / PAGE)
     assert changed_lines(before, after) == [f'+source_version: "{version}"']
     closing = after.index("\n---\n", 4)
     assert after.index("source_version:") < closing  # inside the front matter
 
     replace_in(course / "docs" / SOURCE / PAGE, "Tillit", "Tilliten")
     mark(course, capsys, f"{TARGETS[0]}/{PAGE}")
-    newer = translation_status.page_version(course / "docs" / SOURCE / PAGE)
+    newer = translation_versions.page_version(course / "docs" / SOURCE / PAGE)
     assert newer != version
     assert changed_lines(after, page.read_text(encoding="utf-8")) == [
         f'-source_version: "{version}"', f'+source_version: "{newer}"']
@@ -171,9 +171,9 @@ def test_mark_adds_or_replaces_only_the_front_matter_line(course, capsys):
 def test_mark_keeps_comments_order_and_windows_line_ends():
     text = ('\ufeff---\r\ntitle: Tillit  # shown in the browser tab\r\nsource_version: "000000000000"  # checked by Ann\r\n'
             "description: Om tillit\r\n---\r\n\r\n# Tillit\r\n")
-    marked = translation_status.with_page_version(text, "3f2a9c1e7b04")
+    marked = translation_marks.with_page_version(text, "3f2a9c1e7b04")
     assert marked == text.replace("000000000000", "3f2a9c1e7b04")
-    fresh = translation_status.with_page_version("---\ntitle: A\n# a comment\n---\nBody\n", "3f2a9c1e7b04")
+    fresh = translation_marks.with_page_version("---\ntitle: A\n# a comment\n---\nBody\n", "3f2a9c1e7b04")
     assert fresh == '---\ntitle: A\n# a comment\nsource_version: "3f2a9c1e7b04"\n---\nBody\n'
 
 
