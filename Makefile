@@ -10,12 +10,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The edition is chosen per target (trainer, serve-trainer), never by a variable left in the shell.
 unexport HELPERCOURSE_EDITION
 
-.PHONY: serve build test quizzes bench stats chromium system-tools clean help offline
+.PHONY: serve build test check quizzes bench stats chromium system-tools clean help offline
 
 help:
 	@echo "make serve   live preview on http://$(HOST) (installs what it needs first)"
 	@echo "make trainer / make serve-trainer   the trainer edition (notes, answer keys) in site-trainer/ / on http://$(TRAINER_HOST)"
 	@echo "make build   write the static site to site/"
+	@echo "make check   for trainers: check lessons, quizzes, interface strings and links in under a minute"
 	@echo "make test    install test tools (Debian chromium, nginx, linkchecker; vnu-jar) and run all tests"
 	@echo "make quizzes check and compile quizzes/*.yaml"
 	@echo "make bench   print build and quiz-compiler figures"
@@ -23,9 +24,11 @@ help:
 	@echo "make status  each page and quiz translation: complete, outdated or missing"
 	@echo "make offline a zip of the site that works opened from disk (dist/helper-course-offline.zip)"
 
-$(BIN)/.site-installed: requirements.txt
+# The course's own package (helpercourse/, the MkDocs plugin) is installed editable: edits need no reinstall.
+$(BIN)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 $(BIN)/.test-installed: requirements-test.txt $(BIN)/.site-installed
@@ -58,9 +61,13 @@ serve: $(BIN)/.site-installed
 # Built next to site/ and swapped in only when the build succeeded: a failed build keeps the last good site.
 build: $(BIN)/.site-installed
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 	@echo "Built the site in site/"
+
+# What a trainer runs before sending a change: every source rule and every link, file:line on each.
+check: $(BIN)/.site-installed
+	$(BIN)/python -m helpercourse.check
 
 test: $(BIN)/.test-installed system-tools node_modules/.installed
 	$(BIN)/python -m pytest
@@ -91,7 +98,7 @@ TRAINER_HOST ?= 127.0.0.1:8001
 .PHONY: trainer serve-trainer
 trainer: $(BIN)/.site-installed
 	rm -rf .site-trainer-new
-	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs build --strict --quiet --site-dir .site-trainer-new
+	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs build --strict --site-dir .site-trainer-new
 	rm -rf site-trainer && mv .site-trainer-new site-trainer
 	@echo "Built the trainer edition in site-trainer/"
 

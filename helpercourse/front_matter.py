@@ -63,6 +63,9 @@ def read_page(path: Path) -> PageSource:
         meta = yaml.load(match["body"] or "", Loader=_SafeLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        body_lines = (match["body"] or "").count("\n")
+        if mark is not None and mark.line >= body_lines and getattr(exc, "context_mark", None):
+            mark = exc.context_mark  # ran off the end (an unclosed bracket): point at where it opened
         line = 2 + (mark.line if mark else 0)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ProblemsFound([Problem(shown, line, f"the front matter between the '---' lines is not "
