@@ -12,30 +12,26 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .lesson_text import lesson_body, read_page, words
-from .page_checks import quiz_references
-from .quiz_load import read_yaml
-from .site_config import languages
+from .course import Course, load_course
+from .lesson_text import lesson_body, words
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def module_rows(root: Path = ROOT) -> list[dict]:
-    langs = languages(root / "mkdocs.yml")
+def module_rows(course: Course | Path = ROOT) -> list[dict]:
+    """A row per module: lesson words per language, and its quiz's scored questions by type."""
+    course = course if isinstance(course, Course) else load_course(Path(course))
     rows = []
-    for page in sorted((root / "docs" / langs[0]).glob("[0-9][0-9]-*.md")):
-        row = {"module": page.stem, "words": {}, "quiz": None}
-        for lang in langs:
-            translated = root / "docs" / lang / page.name
-            row["words"][lang] = len(words(lesson_body(read_page(translated)[0]))) if translated.is_file() else None
-        quiz_ids = [quiz_id for _, quiz_id in quiz_references(read_page(page)[0])]
-        quiz_file = root / "quizzes" / f"{quiz_ids[0]}.yaml" if quiz_ids else None
-        if quiz_file and quiz_file.is_file():
-            data, problems = read_yaml(quiz_file)
-            if not problems:
-                types = Counter(q["type"] for q in data["questions"])
-                row["quiz"] = {"id": quiz_ids[0], "types": types,
-                               "scored": sum(n for t, n in types.items() if t != "reflection")}
+    for page in course.modules(course.default_language):
+        row = {"module": page.file_name[:-3], "words": {}, "quiz": None}
+        for lang in course.languages:
+            translated = course.page(lang, page.file_name)
+            row["words"][lang] = len(words(lesson_body(translated.source.body))) if translated else None
+        quiz = course.quizzes[course.default_language].get(page.quiz_ids[0]) if page.quiz_ids else None
+        if quiz is not None:
+            types = Counter(q["type"] for q in quiz["questions"])
+            row["quiz"] = {"id": quiz["id"], "types": types,
+                           "scored": sum(n for t, n in types.items() if t != "reflection")}
         rows.append(row)
     return rows
 

@@ -50,8 +50,11 @@ def test_progress_page(page: Page, site_url, lang):
     assert_no_violations(page)
 
 
-@pytest.mark.parametrize("width", [375])
+@pytest.mark.parametrize("width", [320, 390])  # the narrowest phones in use, and a common one
 def test_lesson_on_a_phone(page: Page, site_url, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(site_url + page_path("no", LESSON))
     assert_no_violations(page)
+    # WCAG 1.4.10 reflow: nothing makes the page scroll sideways at this width.
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= width, f"the page is {overflow} px wide on a {width} px screen"
