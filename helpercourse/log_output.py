@@ -21,13 +21,9 @@ from .problems import display_path
 LINK_LOGGERS = ("mkdocs.structure.pages",)
 _DOC_LINK = re.compile(r"^Doc file '(?P<file>[^']+)' contains (?:a|an absolute) link '(?P<link>[^']*)'")
 _NOISY = (
-    re.compile(r"^Building '\w+' documentation to directory"),
     re.compile(r"^Documentation built in"),
     re.compile(r"^Cleaning site directory"),
     re.compile(r"^Building documentation"),
-    re.compile(r"^Quizzes: \d+ ready"),
-    re.compile(r"^Reading page '"),
-    re.compile(r"^Translated \d+ navigation"),
 )
 
 
@@ -62,11 +58,15 @@ class LinkLineFilter(logging.Filter):
 
 
 class NoiseFilter(logging.Filter):
+    """Drops the i18n plugin's INFO lines (a dozen per language per rebuild) and a few of MkDocs'."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno > logging.INFO:
             return True
+        if record.name.startswith("mkdocs.plugins.mkdocs_static_i18n"):
+            return False
         message = record.getMessage()
-        return not any(pattern.match(message) for pattern in _NOISY)
+        return not any(pattern.search(message) for pattern in _NOISY)
 
 
 _noise = NoiseFilter()

@@ -117,6 +117,8 @@ def test_the_preview_starts_with_a_broken_quiz_and_no_compiled_quizzes(tmp_path)
             assert page is not None and "Modul 1" in page, "the lesson is served"
             assert "quizzes/trust.yaml:" in shown and "unknown question type 'singel'" in shown
             assert "Traceback" not in shown and "KeyError" not in shown
+            info = [line for line in shown.splitlines() if line.startswith("INFO")]
+            assert len(info) <= 5, "the preview repeats INFO lines that bury the problem:\n" + "\n".join(info)
         finally:
             server.terminate()
             server.wait(timeout=30)
