@@ -186,7 +186,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         if translation_status.SLOT in html:
             report, problems = translation_status.report_for_course(course)
             self.report(problems, "The translation status cannot be read")
-            html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))
+            if report is not None:
+                html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))
         if progress_page.has_slot(html):
             html = progress_page.fill_slots(html, self._lessons(lang, page.url), course.quizzes.get(lang, {}), ui)
         return html

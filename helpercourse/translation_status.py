@@ -63,6 +63,20 @@ def _marked_state(recorded, version: str) -> Cell:
     return Cell(COMPLETE if str(recorded) == version else OUTDATED)
 
 
+def course_page_rows(course) -> list[Row]:
+    """The page rows from the pages a build already read (course.Course)."""
+    source, targets = course.default_language, course.languages[1:]
+    rows = []
+    for name, page in sorted(course.pages[source].items()):
+        version = page_version(page.path, page.source)
+        cells = {}
+        for lang in targets:
+            translated = course.page(lang, name)
+            cells[lang] = (_marked_state(translated.meta.get(PAGE_KEY), version) if translated else Cell(MISSING))
+        rows.append(Row("page", name, page.path, version, cells))
+    return rows
+
+
 def page_rows(docs_dir: Path, langs: tuple[str, ...]) -> tuple[list[Row], list[Problem]]:
     source, targets = langs[0], langs[1:]
     rows, problems = [], []
@@ -165,10 +179,9 @@ def report_for_course(course) -> tuple[Report | None, list[Problem]]:
     """The status of a course (course.Course), worked out once per build."""
     cached = getattr(course, "_translation_report", None)
     if cached is None:
-        try:
-            cached = (build_report(course.docs_dir, course.root / "quizzes", course.languages), [])
-        except ProblemsFound as found:
-            cached = (None, found.problems)
+        quizzes, problems = quiz_rows(course.root / "quizzes", course.languages)
+        report = Report(course.default_language, course.languages[1:], course_page_rows(course) + quizzes)
+        cached = (None if problems else report, problems)
         course._translation_report = cached
     return cached
 

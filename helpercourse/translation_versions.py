@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .front_matter import read_page
+from .front_matter import PageSource, read_page
 from .problems import Problem, ProblemsFound, display_path
 from .quiz_load import fast_yaml, read_yaml
 
@@ -37,8 +37,9 @@ def _short_hash(data) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
-def page_version(path: Path) -> str:
-    page = read_page(path)
+def page_version(path: Path, page: PageSource | None = None) -> str:
+    """The version of a source page (`page`: the page as already read, else it is read)."""
+    page = page or read_page(path)
     parts = {key: normalise(str(page.meta.get(key) or "")) for key in PAGE_TEXT_KEYS}
     return _short_hash({**parts, "body": normalise(page.body)})
 
