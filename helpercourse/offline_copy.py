@@ -101,8 +101,7 @@ def make_offline_copy(output: Path = DEFAULT_ZIP, project: Path = ROOT) -> Offli
         site_dir = Path(tmp) / "site"
         build_offline_site(site_dir, project)
         content, files = zip_site(site_dir, langs)
-    write_atomically(output, content)
-    output.chmod(0o644)  # a file to hand on, not private (the atomic write makes it 0600)
+    write_atomically(output, content)  # 0644 under the usual umask: a file to hand on
     return OfflineCopy(output, files, len(content), time.perf_counter() - started)
 
 
