@@ -68,7 +68,7 @@ def build_offline_site(site_dir: Path, project: Path = ROOT) -> None:
     """`mkdocs build --strict` with the offline plugin on; mkdocs' messages go to the terminal."""
     env = dict(os.environ, HELPERCOURSE_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env)
     if result.returncode != 0:
         raise OfflineBuildFailed(f"mkdocs build failed (exit {result.returncode}); see the messages above")
