@@ -331,11 +331,8 @@ def _watch(page: Page) -> list[str]:
     page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
-    # Material's language switcher asks every language root for a sitemap.xml and copes when
-    # there is none; the i18n plugin writes one for the whole site, at the root.
     page.on("response", lambda response: problems.append(f"{response.status}: {response.url}")
-            if response.status >= 400 and response.request.resource_type != "document"
-            and not response.url.endswith("/sitemap.xml") else None)
+            if response.status >= 400 and response.request.resource_type != "document" else None)
     return problems
 
 
