@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import (LANGUAGES, ROOT, STRICT_CSP, copy_project, page_path, run_mkdocs_build,
                       serve_directory)
-from helpercourse.branding import contact_html, load
+from helpercourse.branding_file import contact_html, load
 from helpercourse.problems import ProblemsFound
 
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
