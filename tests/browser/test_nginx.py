@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import LANGUAGES, ROOT, SUB_PATH, page_path, run_mkdocs_build
+from conftest import LANGUAGES, ROOT, SUB_PATH, page_path, run_mkdocs_build, watch_csp
 from quiz_driver import (LESSON, answer_with_mouse, compiled_quiz, full_marks, interface, score_line,
                          scored, search)
 from test_accessibility import assert_no_violations
@@ -324,11 +324,7 @@ def test_the_404_pages_work_under_another_sub_path(served_site, public_folder):
 
 def _watch(page: Page) -> list[str]:
     """Everything that went wrong in the page: CSP reports, script errors, failed loads."""
-    problems: list[str] = []
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('Content Security Policy violation: ' + e.violatedDirective "
-                         "+ ' ' + e.blockedURI))")
-    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    problems = watch_csp(page)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     page.on("response", lambda response: problems.append(f"{response.status}: {response.url}")
