@@ -58,11 +58,13 @@ serve: $(BIN)/.site-installed
 	$(BIN)/python build_quizzes.py || echo "Fix the quiz problems above; the preview uses the last good quizzes meanwhile."
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-# Built next to site/ and swapped in only when the build succeeded: a failed build keeps the last good site.
+# Built next to site/ and swapped in only when the build succeeded: a failed build keeps the last
+# good site, and the swap (helpercourse/site_swap.py) leaves a whole site/ at every moment.
+# No --quiet: it hides the warnings --strict counts, so broken links would pass.
 build: $(BIN)/.site-installed
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf site && mv .site-new site
+	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	$(BIN)/python -m helpercourse.site_swap .site-new site
 	@echo "Built the site in site/"
 
 # What a trainer runs before sending a change: every source rule and every link, file:line on each.
@@ -98,8 +100,9 @@ TRAINER_HOST ?= 127.0.0.1:8001
 .PHONY: trainer serve-trainer
 trainer: $(BIN)/.site-installed
 	rm -rf .site-trainer-new
-	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs build --strict --site-dir .site-trainer-new
-	rm -rf site-trainer && mv .site-trainer-new site-trainer
+	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs build --strict --site-dir .site-trainer-new \
+	  || { rm -rf .site-trainer-new; exit 1; }
+	$(BIN)/python -m helpercourse.site_swap .site-trainer-new site-trainer
 	@echo "Built the trainer edition in site-trainer/"
 
 serve-trainer: $(BIN)/.site-installed
@@ -107,4 +110,4 @@ serve-trainer: $(BIN)/.site-installed
 	HELPERCOURSE_EDITION=trainer $(BIN)/mkdocs serve --dev-addr $(TRAINER_HOST)
 
 clean:
-	rm -rf site .site-new build .pytest_cache site-trainer .site-trainer-new
+	rm -rf site .site-new .site-old build .pytest_cache site-trainer .site-trainer-new .site-trainer-old

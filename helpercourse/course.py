@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import quiz_compile
-from .branding import Branding
-from .branding import load as load_branding
+from .branding_file import Branding
+from .branding_file import load as load_branding
 from .front_matter import PageSource, read_page
 from .interface_strings import INTERFACE_KEYS, load_interface_strings
 from .page_checks import missing_translations, quiz_references

@@ -2,23 +2,17 @@
 
 Material's offline plugin makes search work from file:// and adds the iframe-worker polyfill
 (search's worker cannot start from file://), but as a script from unpkg.com. Here that polyfill
-points at the copy vendored in vendor/iframe-worker/ (the plugin puts the file into the site),
-and the pages' `<link rel="alternate" hreflang>` tags are dropped: Material reads each one's
-sitemap.xml, which a browser refuses from file:// (an error in the console on every page); the
-language switcher's links already lead to the same page in the other language.
+points at the copy vendored in vendor/iframe-worker/ (the plugin puts the file into the site).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 VENDORED_SHIM = Path(__file__).resolve().parent.parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/vendor/iframe-worker-shim.js"  # where the copy lands in the site
-# As Material's base.html writes them, one per extra.alternate entry.
-_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def use_vendored_polyfill(config) -> None:
@@ -28,7 +22,3 @@ def use_vendored_polyfill(config) -> None:
     outside = [str(s) for s in config.extra["polyfills"] if "://" in str(s) or str(s).startswith("//")]
     if outside:
         raise PluginError(f"mkdocs.yml: extra.polyfills loads scripts from another host: {outside}")
-
-
-def drop_hreflang_links(html: str) -> str:
-    return _HREFLANG_LINK.sub("", html)

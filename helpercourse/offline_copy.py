@@ -68,7 +68,7 @@ def build_offline_site(site_dir: Path, project: Path = ROOT) -> None:
     """`mkdocs build --strict` with the offline plugin on; mkdocs' messages go to the terminal."""
     env = dict(os.environ, HELPERCOURSE_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env)
     if result.returncode != 0:
         raise OfflineBuildFailed(f"mkdocs build failed (exit {result.returncode}); see the messages above")
@@ -101,8 +101,7 @@ def make_offline_copy(output: Path = DEFAULT_ZIP, project: Path = ROOT) -> Offli
         site_dir = Path(tmp) / "site"
         build_offline_site(site_dir, project)
         content, files = zip_site(site_dir, langs)
-    write_atomically(output, content)
-    output.chmod(0o644)  # a file to hand on, not private (the atomic write makes it 0600)
+    write_atomically(output, content)  # 0644 under the usual umask: a file to hand on
     return OfflineCopy(output, files, len(content), time.perf_counter() - started)
 
 

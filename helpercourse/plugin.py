@@ -223,9 +223,6 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             self.not_found_pages[self.language(config)] = output
         return output
 
-    def on_post_page(self, output, page, config):
-        return offline_build.drop_hreflang_links(output) if self.config.offline else output
-
     @event_priority(-110)  # after the i18n plugin's on_post_build (-100), which builds the other languages
     def on_post_build(self, config):
         if self._inner_language_pass(config):

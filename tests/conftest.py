@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,10 +94,50 @@ def _serve(directory: Path, headers: dict[str, str]):
     return server
 
 
-# A strict policy: scripts, styles, images and workers from this server only, no inline script.
-STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-              "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
-              "object-src 'none'; base-uri 'self'; form-action 'self'")
+# --- Content-Security-Policy: the exact policy deploy/nginx.conf sends, never a copy of it -------
+
+NGINX_CONFIG = ROOT / "deploy" / "nginx.conf"
+_CSP_HEADER = re.compile(r'^\s*add_header\s+Content-Security-Policy\s+"([^"]+)"', re.M)
+
+
+def deployed_csp(config: Path = NGINX_CONFIG) -> str:
+    """The Content-Security-Policy of the course's location in the example nginx config."""
+    found = _CSP_HEADER.findall(config.read_text(encoding="utf-8"))
+    if len(found) != 1:
+        raise AssertionError(f"{config}: expected one 'add_header Content-Security-Policy \"...\"' "
+                             f"line, found {len(found)}")
+    return found[0]
+
+
+STRICT_CSP = deployed_csp()  # every test that sends a CSP sends this one
+
+# Reported to the console with this prefix, so a test can tell a violation from other errors.
+CSP_VIOLATION = "Content Security Policy violation"
+_REPORT_VIOLATIONS = (
+    "document.addEventListener('securitypolicyviolation', e => console.error("
+    f"'{CSP_VIOLATION}: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + "
+    "' in ' + e.sourceFile + ':' + e.lineNumber))")
+
+
+def watch_csp(page) -> list[str]:
+    """Every CSP violation in `page` from now on: the page's own report and chromium's message."""
+    violations: list[str] = []
+    page.add_init_script(_REPORT_VIOLATIONS)
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
+            else None)
+    return violations
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Any browser test fails if the page it drove broke its Content-Security-Policy."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    violations = watch_csp(request.getfixturevalue("page"))
+    yield
+    assert not violations, f"Content-Security-Policy violations: {violations[:10]}"
 
 
 @contextlib.contextmanager

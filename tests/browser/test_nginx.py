@@ -1,5 +1,8 @@
 """Self-hosting for real: Debian's nginx serves a strict build with deploy/nginx.conf, as is.
 
+nginx runs as Debian runs it: the master as root (CI is root), the workers that read the files as
+an unprivileged user (www-data), so a file the build writes unreadable for others shows as 403.
+The build is therefore made in a folder that user can reach (pytest's own are private).
 Only what a test machine must change is replaced: the `listen` address (a free loopback port)
 and the `alias` folder (the build). Then every page, the headers an IT department is promised,
 the caching of assets, the 404 page of each language at any depth, and, in chromium, a quiz and
@@ -11,9 +14,12 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import pwd
 import re
+import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import LANGUAGES, ROOT, SUB_PATH, page_path
+from conftest import LANGUAGES, ROOT, SUB_PATH, page_path, run_mkdocs_build, watch_csp
 from quiz_driver import (LESSON, answer_with_mouse, compiled_quiz, full_marks, interface, score_line,
                          scored, search)
 from test_accessibility import assert_no_violations
@@ -35,6 +41,7 @@ ALIAS = "alias /srv/www/helper-course/site/;"
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 YEAR = 365 * 24 * 3600
 MATERIAL_LANGUAGE = {"no": "nb"}
+WORKER_USERS = ("www-data", "nobody")  # Debian's nginx user; nobody where it does not exist
 TERM = "Rogers"  # a name every language's module 1 uses
 
 pytestmark = pytest.mark.skipif(not NGINX.exists(), reason=(
@@ -65,8 +72,9 @@ def run_nginx(server_block: str, work: Path):
     (work / "course.conf").write_text(server_block.replace("__PORT__", str(port)), encoding="utf-8")
     temp_paths = " ".join(f"{kind}_temp_path {work / kind};"
                           for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    # As root, nginx's workers would run as `nobody`, who cannot read pytest's private folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
+    # As root, the master switches its workers to the unprivileged user, as Debian's nginx does;
+    # as another user nginx cannot switch, and runs as that user.
+    user = f"user {worker_user()};\n" if os.geteuid() == 0 else ""
     (work / "nginx.conf").write_text(
         f"{user}worker_processes 1;\npid {work / 'nginx.pid'};\nerror_log stderr warn;\n"
         "events { worker_connections 128; }\n"
@@ -91,12 +99,39 @@ def run_nginx(server_block: str, work: Path):
             process.wait()
 
 
+def worker_user() -> str:
+    for name in WORKER_USERS:
+        try:
+            return pwd.getpwnam(name).pw_name
+        except KeyError:
+            continue
+    pytest.skip(f"none of the users {WORKER_USERS} exists to run nginx's workers as")
+
+
 @pytest.fixture(scope="session")
-def nginx_url(built_site, tmp_path_factory):
+def public_folder():
+    """A folder under /tmp that nginx's unprivileged workers can enter (mode 0755), removed after."""
+    folder = Path(tempfile.mkdtemp(prefix="helpercourse-nginx-", dir="/tmp"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def served_site(public_folder) -> Path:
+    """The course built with the real strict build, into the folder nginx's workers can reach."""
+    site = public_folder / "site"
+    result = run_mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def nginx_url(served_site, public_folder):
     """The strict build served by nginx with deploy/nginx.conf, under its sub-path."""
     text = CONFIG.read_text(encoding="utf-8")
     assert f"location ^~ {SUB_PATH} " in text, f"{CONFIG} should serve the site under {SUB_PATH}"
-    with run_nginx(site_config(text, built_site), tmp_path_factory.mktemp("nginx")) as port:
+    with run_nginx(site_config(text, served_site), public_folder / "nginx") as port:
         yield f"http://127.0.0.1:{port}{SUB_PATH}"
 
 
@@ -184,8 +219,8 @@ def page_urls(site: Path) -> list[str]:
 
 # --- every page, every asset ------------------------------------------------------------------------
 
-def test_every_page_answers_with_the_security_headers_and_revalidates(nginx_url, built_site):
-    urls = page_urls(built_site)
+def test_every_page_answers_with_the_security_headers_and_revalidates(nginx_url, served_site):
+    urls = page_urls(served_site)
     assert len(urls) >= 12 * len(LANGUAGES), f"only {len(urls)} pages built"
     for relative in urls:
         url = nginx_url + relative
@@ -201,8 +236,8 @@ def test_every_page_answers_with_the_security_headers_and_revalidates(nginx_url,
     assert fetch(nginx_url, {"If-None-Match": headers["ETag"]})[0] == 304
 
 
-def test_assets_are_cached_by_name_and_compressed(nginx_url, built_site):
-    assets = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "assets").rglob("*")
+def test_assets_are_cached_by_name_and_compressed(nginx_url, served_site):
+    assets = sorted(p.relative_to(served_site).as_posix() for p in (served_site / "assets").rglob("*")
                     if p.is_file())
     fingerprinted = [a for a in assets if FINGERPRINTED.search(a)]
     assert fingerprinted and len(fingerprinted) < len(assets), fingerprinted
@@ -222,6 +257,20 @@ def test_assets_are_cached_by_name_and_compressed(nginx_url, built_site):
 def test_the_bare_sub_path_redirects_to_the_course(nginx_url):
     status, headers, _ = fetch(nginx_url.rstrip("/"))
     assert status == 301 and headers["Location"] == SUB_PATH, (status, headers.get("Location"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_files_the_build_writes_itself_are_readable_by_the_web_server(nginx_url, lang):
+    """Search indexes and 404 pages are written by the course's own code (not MkDocs'): an
+    unprivileged nginx worker must be able to read them (403 when they are private)."""
+    url = nginx_url + page_path(lang, "search/search_index.json")
+    status, _, body = fetch(url)
+    assert status == 200, f"{url}: {status} (403: the web server's user cannot read the file)"
+    assert b'"docs"' in body, f"{url}: not a search index"
+    url = nginx_url + page_path(lang, "no-such-page/")
+    status, _, body = fetch(url)
+    assert status == 404, f"{url}: {status} (403: the web server's user cannot read the 404 page)"
+    assert interface(lang)["not_found_title"].encode("utf-8") in body, f"{url}: not the 404 page"
 
 
 # --- 404: the page of the address's language, at any depth ---------------------------------------
@@ -253,7 +302,7 @@ def test_a_missing_page_gets_the_404_page_of_its_language_with_working_links(ngi
             assert fetch(target)[0] == 200, f"{url}: '{link}' leads to {target}, which is missing"
 
 
-def test_the_404_pages_work_under_another_sub_path(built_site, tmp_path):
+def test_the_404_pages_work_under_another_sub_path(served_site, public_folder):
     """The instruction in the file's header, followed: its sed command moves the course."""
     text = CONFIG.read_text(encoding="utf-8")
     command = re.search(r"sed -i '([^']+)' nginx\.conf", text)
@@ -262,7 +311,7 @@ def test_the_404_pages_work_under_another_sub_path(built_site, tmp_path):
                            text=True, check=True).stdout
     new_path = re.search(r"s#/courses/helper/#([^#]+)#", command.group(1)).group(1)
     assert SUB_PATH not in moved
-    with run_nginx(site_config(moved, built_site), tmp_path / "nginx") as port:
+    with run_nginx(site_config(moved, served_site), public_folder / "nginx-moved") as port:
         root = f"http://127.0.0.1:{port}{new_path}"
         assert fetch(root + page_path("sv", LESSON))[0] == 200
         status, _, body = fetch(root + "sv/a/b/c/")
@@ -275,18 +324,11 @@ def test_the_404_pages_work_under_another_sub_path(built_site, tmp_path):
 
 def _watch(page: Page) -> list[str]:
     """Everything that went wrong in the page: CSP reports, script errors, failed loads."""
-    problems: list[str] = []
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('Content Security Policy violation: ' + e.violatedDirective "
-                         "+ ' ' + e.blockedURI))")
-    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    problems = watch_csp(page)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
-    # Material's language switcher asks every language root for a sitemap.xml and copes when
-    # there is none; the i18n plugin writes one for the whole site, at the root.
     page.on("response", lambda response: problems.append(f"{response.status}: {response.url}")
-            if response.status >= 400 and response.request.resource_type != "document"
-            and not response.url.endswith("/sitemap.xml") else None)
+            if response.status >= 400 and response.request.resource_type != "document" else None)
     return problems
 
 

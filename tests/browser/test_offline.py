@@ -6,6 +6,7 @@ file:// only. Every browser test also checks that no request left file:// and no
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_path
+from helpercourse.atomic_files import current_umask
 from helpercourse.offline_copy import TOP_FOLDER, make_offline_copy
 from quiz_driver import (LESSON, answer_with_mouse, compiled_quiz, full_marks, interface,
                          score_line, scored, search)
@@ -86,6 +88,11 @@ def test_the_zip_is_one_folder_with_a_readme_naming_each_languages_start_page(of
         start = page_path(lang, "index.html")
         assert start in readme, f"README.txt does not say to open {start}"
         assert (offline_folder / start).is_file()
+
+
+def test_the_zip_can_be_read_by_others_like_any_file_made_here(offline_zip):
+    """A file to hand on or put on a share: not private to whoever ran `make offline`."""
+    assert stat.S_IMODE(offline_zip.stat().st_mode) == 0o666 & ~current_umask()
 
 
 class _Links(HTMLParser):

@@ -45,7 +45,9 @@ class _PageFacts(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.lang = attrs.get("lang")
-        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+        # The language selector's links (the head has no <link rel="alternate">: see
+        # tests/site/test_language_links.py).
+        if tag == "a" and "md-select__link" in (attrs.get("class") or "") and "hreflang" in attrs:
             self.alternates[attrs["hreflang"]] = attrs["href"]
         for name in ("src", "href", "srcset", "action", "poster", "data", "content"):
             if attrs.get(name):
@@ -74,7 +76,7 @@ def test_every_page_exists_in_every_language_with_its_lang_attribute(built_site,
 
 
 @pytest.mark.parametrize("source", lesson_pages())
-def test_every_page_links_its_translations_with_hreflang(built_site, source):
+def test_every_page_links_its_translations_in_the_language_selector(built_site, source):
     for lang in LANGUAGES:
         page = built_file(built_site, lang, source)
         alternates = facts(page).alternates
