@@ -10,7 +10,9 @@ import markdown
 import pytest
 
 from helpercourse.facilitator_notes import empty_note_lines, strip_notes
-from helpercourse.trainer_edition import trainer_only
+from helpercourse.course import CoursePage
+from helpercourse.front_matter import read_page
+from helpercourse.problems import ProblemsFound
 
 EXTENSIONS = ["admonition", "pymdownx.details", "pymdownx.superfences", "md_in_html"]
 
@@ -156,12 +158,14 @@ def test_a_note_without_indented_text_is_reported_at_its_line():
 def test_trainer_only_front_matter(tmp_path, front, expected):
     path = tmp_path / "page.md"
     path.write_text(f"---\n{front}\n---\n\n# Page\n", encoding="utf-8")
-    assert trainer_only(path) == (expected, [])
+    assert CoursePage("no", "page.md", path, read_page(path)).trainer_only is expected
 
 
 def test_a_trainer_only_value_that_is_not_true_or_false_is_reported_with_its_line(tmp_path):
+    """The page is then not read at all: the build stops, and a preview leaves it out."""
     path = tmp_path / "page.md"
     path.write_text("---\ntitle: x\ntrainer_only: maybe\n---\n\n# Page\n", encoding="utf-8")
-    only, problems = trainer_only(path)
-    assert only, "when in doubt, keep the page away from trainees"
-    assert [(p.line, p.message) for p in problems] == [(3, "'trainer_only' must be true or false, not 'maybe'")]
+    with pytest.raises(ProblemsFound) as found:
+        read_page(path)
+    assert [(p.line, p.message) for p in found.value.problems] == [
+        (3, "'trainer_only' must be true or false, not 'maybe'")]
