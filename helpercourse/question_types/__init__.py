@@ -1,8 +1,8 @@
 """The registry of question types: one module each, listed here once.
 
-Adding a type: write its module here (see docs-dev/question-types.md), add it to MODULES, then
-its front-end part (overrides/assets/quiz-types/<module>.js, listed in mkdocs.yml) and its
-section in overrides/assets/quiz.css, and any new interface strings.
+Adding a type: write its module here (see docs-dev/question-types.md) and add it to MODULES;
+then its front-end part (overrides/assets/quiz-types/<module>.js, listed in the site config's
+extra_javascript), its section in overrides/assets/quiz.css and any new interface strings.
 """
 
 from __future__ import annotations
