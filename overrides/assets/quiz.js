@@ -1,18 +1,62 @@
-/* The Helper Course quiz front end: the engine shared by every question type.
- * Each type's part (quiz-types/<type>.js, loaded before this file) registers how to read,
- * restore, check and reset its answer on HelperCourseQuiz (quiz-types/registry.js). Reads each quiz's compiled JSON from the <script type="application/json"> block in the page
+/* The Helper Course quiz front end: the engine every question type shares.
+ * Reads each quiz's compiled JSON from the <script type="application/json"> block in the page
  * (no fetch: that fails from file:// and needs no CSP exception), checks the answers, shows
  * feedback and a score, offers a retry, and keeps the trainee's answers in this browser through
  * HelperCourseProgress (progress-store.js), keyed by quiz and question id plus a fingerprint
  * of each question, so edited questions lose their answers and all others keep them.
- * Plain script, no framework, no network. */
+ * Each type's part (quiz-types/<module>.js, loaded before this file) adds a function to
+ * window.HelperCourseQuizTypes; called with the kit below, it registers how its answer is read,
+ * restored, checked and reset (docs-dev/question-types.md). Plain script, no network. */
 (function () {
   "use strict";
 
   var store = window.HelperCourseProgress || null;
-  var kit = window.HelperCourseQuiz; // quiz-types/registry.js, with the types registered
-  if (!kit) return; // the quiz stays readable, with its answers in the disclosures
-  var TYPES = kit.types, element = kit.element, all = kit.all, fill = kit.fill, labelled = kit.labelled;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? String(values[key]) : whole;
+    });
+  }
+
+  function labelled(label, text) {
+    var p = element("p");
+    p.appendChild(element("strong", "", label));
+    p.appendChild(document.createTextNode(" " + text));
+    return p;
+  }
+
+  /* What each type part is given: register(names, type) and the helpers the types share.
+   * Parts run in load order, so one may build on another (truefalse on single). */
+  var TYPES = {};
+  var kit = {
+    types: TYPES, element: element, all: all, fill: fill, labelled: labelled,
+    register: function (names, type) {
+      [].concat(names).forEach(function (name) { TYPES[name] = type; });
+    },
+    showNote: function (note, text, control) {
+      note.hidden = !text;
+      note.textContent = text || "";
+      if (!control) return;
+      if (text) control.setAttribute("aria-describedby", note.id);
+      else control.removeAttribute("aria-describedby");
+    },
+    mark: function (node, right) { // right: true, false, or null for no mark
+      node.classList.remove("hc-option--right", "hc-option--wrong");
+      if (right !== null) node.classList.add(right ? "hc-option--right" : "hc-option--wrong");
+    }
+  };
+  (window.HelperCourseQuizTypes || []).forEach(function (part) { part(kit); });
 
   function readJson(root, className) {
     var block = root.querySelector("script." + className);

@@ -1,8 +1,7 @@
 /* Categorise (question_types/categorise.py): one <select> of groups per statement; the
  * answer is { statement id: group id } for the statements placed so far. */
-(function () {
+(window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
-  var kit = window.HelperCourseQuiz;
 
   kit.register("categorise", {
     control: "select",
@@ -44,4 +43,4 @@
       this.check(fs, q, ui, null);
     }
   });
-})();
+});

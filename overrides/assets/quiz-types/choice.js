@@ -1,8 +1,7 @@
 /* Single and multiple choice (question_types/choice.py): radio buttons or checkboxes; the
  * answer is the list of option ids ticked. truefalse.js builds on this. */
-(function () {
+(window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
-  var kit = window.HelperCourseQuiz;
 
   kit.register(["single", "multiple"], {
     control: "input",
@@ -34,4 +33,4 @@
       this.check(fs, q, ui, []); // with nothing chosen: no marks, no feedback
     }
   });
-})();
+});

@@ -1,8 +1,7 @@
 /* Order (question_types/order.py): move-up / move-down buttons; the answer is the list of
  * step ids as shown, once the trainee has moved a step (data-moved). */
-(function () {
+(window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
-  var kit = window.HelperCourseQuiz;
 
   kit.register("order", {
     control: ".hc-order__up",
@@ -53,4 +52,4 @@
       return true;
     }
   });
-})();
+});

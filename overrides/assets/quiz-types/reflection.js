@@ -1,8 +1,7 @@
 /* Reflection (question_types/reflection.py): free text, saved as the trainee types (after a
  * pause) and never marked, so it has no check or reset. */
-(function () {
+(window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
-  var kit = window.HelperCourseQuiz;
 
   kit.register("reflection", {
     control: "textarea",
@@ -19,4 +18,4 @@
       }, 600);
     }
   });
-})();
+});

@@ -1,8 +1,7 @@
 /* Scenario (question_types/scenario.py): a button per choice; a choice shows its consequence
  * and may open a later step. The answer is the path of choice ids taken. */
-(function () {
+(window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
-  var kit = window.HelperCourseQuiz;
 
   function scene(fs, id) { return fs.querySelector('.hc-scene[data-step-id="' + id + '"]'); }
 
@@ -78,4 +77,4 @@
       return true;
     }
   });
-})();
+});

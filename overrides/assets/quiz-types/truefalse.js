@@ -1,8 +1,7 @@
 /* True or false (question_types/truefalse.py): two radio buttons, "true" and "false", that
  * behave as a single-choice question (choice.js, loaded first) built from the answer. */
-(function () {
+(window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
-  var kit = window.HelperCourseQuiz;
   var truefalse = Object.create(kit.types.single);
 
   truefalse.options = function (q, ui) {
@@ -10,4 +9,4 @@
             { id: "false", text: ui["false"], correct: q.answer === false, feedback: "" }];
   };
   kit.register("truefalse", truefalse);
-})();
+});
