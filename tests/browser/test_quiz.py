@@ -208,3 +208,17 @@ def test_without_javascript_the_questions_and_answers_are_readable(browser, site
     first.locator("summary").click()
     expect(first).to_contain_text(quiz["questions"][0]["explanation"])
     context.close()
+
+
+def test_a_quiz_whose_type_part_did_not_load_stays_readable_without_errors(page: Page, site_url):
+    """If one type's script fails to arrive, the quiz reads as it does without JavaScript."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/assets/quiz-types/order.js", lambda route: route.abort())
+    quiz, ui = compiled_quiz("en"), interface("en")
+    page.goto(site_url + page_path("en", LESSON))
+    expect(page.locator("fieldset.hc-question legend")).to_have_count(len(quiz["questions"]))
+    expect(page.locator(".hc-quiz")).not_to_have_class(re.compile("hc-quiz--ready"))
+    expect(page.get_by_role("button", name=ui["check"])).to_be_hidden()
+    expect(page.locator("details.hc-answer-key").first).to_be_visible()
+    assert not errors, errors
