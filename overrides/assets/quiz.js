@@ -56,7 +56,9 @@
       if (right !== null) node.classList.add(right ? "hc-option--right" : "hc-option--wrong");
     }
   };
-  (window.HelperCourseQuizTypes || []).forEach(function (part) { part(kit); });
+  (window.HelperCourseQuizTypes || []).forEach(function (part) {
+    try { part(kit); } catch (error) { /* its type stays unknown: those quizzes read as without JS */ }
+  });
 
   function readJson(root, className) {
     var block = root.querySelector("script." + className);
