@@ -1,105 +1,25 @@
 """The compiled quiz format: one JSON document per quiz per language.
 
 This is what the page embeds and the front end reads; its JSON Schema is written beside the
-compiled files (quiz.schema.json) so other tools (an LMS export, a test) can rely on it.
+compiled files (quiz.schema.json) so other tools (an LMS export, a test) can rely on it. Each
+question type's part of a document comes from its module (helpercourse/question_types/).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic must see the union below as a type.
 import hashlib
-import json
-import random
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from .question_types import QUESTION_TYPES, compiled_models
+from .question_types.common import _Out
+from .question_types.order import shuffled_ids
+
+__all__ = ["SCHEMA_VERSION", "DEFAULT_PASS_MARK", "CompiledQuiz", "fingerprint", "json_schema",
+           "quiz_documents", "score", "shuffled_ids"]
 
 SCHEMA_VERSION = 2
 DEFAULT_PASS_MARK = 80
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CompiledOption(_Out):
-    id: str
-    text: str
-    correct: bool
-    feedback: str
-
-
-class _Scored(_Out):
-    id: str
-    prompt: str
-    fingerprint: str
-    hints: list[str]
-    explanation: str
-
-
-class CompiledChoice(_Scored):
-    type: Literal["single", "multiple"]
-    options: list[CompiledOption]
-
-
-class CompiledTrueFalse(_Scored):
-    type: Literal["truefalse"]
-    answer: bool
-
-
-class CompiledCategory(_Out):
-    id: str
-    text: str
-
-
-class CompiledItem(_Out):
-    id: str
-    text: str
-    category: str
-    feedback: str
-
-
-class CompiledCategorise(_Scored):
-    type: Literal["categorise"]
-    categories: list[CompiledCategory]
-    items: list[CompiledItem]
-
-
-class CompiledStep(_Out):
-    id: str
-    text: str
-
-
-class CompiledOrder(_Scored):
-    type: Literal["order"]
-    steps: list[CompiledStep] = Field(description="the right order")
-    shuffled: list[str] = Field(description="step ids in the order the page shows them")
-
-
-class CompiledChoicePoint(_Out):
-    id: str
-    text: str
-    good: bool
-    feedback: str
-    next: Optional[str]
-
-
-class CompiledScene(_Out):
-    id: str
-    text: str
-    choices: list[CompiledChoicePoint]
-
-
-class CompiledScenario(_Scored):
-    type: Literal["scenario"]
-    steps: list[CompiledScene]
-
-
-class CompiledReflection(_Out):
-    id: str
-    type: Literal["reflection"]
-    prompt: str
-    fingerprint: str
-    guidance: Optional[str]
 
 
 class CompiledOutcome(_Out):
@@ -107,11 +27,7 @@ class CompiledOutcome(_Out):
     message: str
 
 
-CompiledQuestion = Annotated[
-    Union[CompiledChoice, CompiledTrueFalse, CompiledCategorise, CompiledOrder, CompiledScenario,
-          CompiledReflection],
-    Field(discriminator="type"),
-]
+CompiledQuestion = Annotated[Union[tuple(compiled_models())], Field(discriminator="type")]
 
 
 class CompiledQuiz(_Out):
@@ -124,65 +40,26 @@ class CompiledQuiz(_Out):
     questions: list[CompiledQuestion]
 
 
-# What an answer means, per type: the parts of a question that, when edited, make a saved answer
-# stale. Wording of options, feedback, hints and explanations can change without losing answers.
-def _answer_shape(q: dict) -> object:
-    kind = q["type"]
-    if kind in ("single", "multiple"):
-        return [[o["id"], o["correct"]] for o in q["options"]]
-    if kind == "truefalse":
-        return q["answer"]
-    if kind == "categorise":
-        return [[c["id"] for c in q["categories"]], [[i["id"], i["category"]] for i in q["items"]]]
-    if kind == "order":
-        return [s["id"] for s in q["steps"]]
-    if kind == "scenario":
-        return [[s["id"], [[c["id"], c["good"], c.get("next")] for c in s["choices"]]] for s in q["steps"]]
-    return None
-
-
 def fingerprint(question: dict) -> str:
-    """12 hex digits that change when what the question asks or accepts changes."""
+    """12 hex digits that change when what the question asks or accepts changes.
+
+    What an answer means is each type's `answer_shape`: wording of options, feedback, hints and
+    explanations can change without losing answers.
+    """
+    shape = (question["type"], question["id"], sorted(question["prompt"].items()),
+             QUESTION_TYPES[question["type"]].answer_shape(question))
     # repr of plain strings, booleans and lists is stable across runs and faster than json.dumps
-    shape = (question["type"], question["id"], sorted(question["prompt"].items()), _answer_shape(question))
     return hashlib.sha256(repr(shape).encode("utf-8")).hexdigest()[:12]
 
 
-def shuffled_ids(question_id: str, ids: list[str]) -> list[str]:
-    """A fixed shuffle (the same on every build) that never shows the right order."""
-    order = list(ids)
-    random.Random(question_id).shuffle(order)
-    if order == ids:
-        order = order[1:] + order[:1]
-    return order
-
-
 def _question_document(q: dict, lang: str, print_: str) -> dict:
+    kind = QUESTION_TYPES[q["type"]]
     item = {"id": q["id"], "type": q["type"], "prompt": q["prompt"][lang], "fingerprint": print_}
-    kind = q["type"]
-    if kind == "reflection":
-        item["guidance"] = q["guidance"][lang] if "guidance" in q else None
+    if not kind.scored:
+        item.update(kind.document(q, lang))
         return item
     item["hints"] = [hint[lang] for hint in q.get("hints", [])]
-    if kind == "truefalse":
-        item["answer"] = q["answer"]
-    elif kind in ("single", "multiple"):
-        item["options"] = [{"id": o["id"], "text": o["text"][lang], "correct": o["correct"],
-                            "feedback": o["feedback"][lang]} for o in q["options"]]
-    elif kind == "categorise":
-        item["categories"] = [{"id": c["id"], "text": c["text"][lang]} for c in q["categories"]]
-        item["items"] = [{"id": i["id"], "text": i["text"][lang], "category": i["category"],
-                          "feedback": i["feedback"][lang]} for i in q["items"]]
-    elif kind == "order":
-        item["steps"] = [{"id": s["id"], "text": s["text"][lang]} for s in q["steps"]]
-        item["shuffled"] = shuffled_ids(q["id"], [s["id"] for s in q["steps"]])
-    elif kind == "scenario":
-        item["steps"] = [
-            {"id": s["id"], "text": s["text"][lang],
-             "choices": [{"id": c["id"], "text": c["text"][lang], "good": c["good"],
-                          "feedback": c["feedback"][lang], "next": c.get("next")}
-                         for c in s["choices"]]}
-            for s in q["steps"]]
+    item.update(kind.document(q, lang))
     item["explanation"] = q["explanation"][lang]
     return item
 
@@ -202,6 +79,11 @@ def _quiz_document(quiz: dict, lang: str, prints: list[str]) -> dict:
         "outcomes": [{"from": o["from"], "message": o["message"][lang]} for o in quiz.get("outcomes", [])],
         "questions": [_question_document(q, lang, fp) for q, fp in zip(quiz["questions"], prints)],
     }
+
+
+def score(question: dict, answer: Any) -> bool:
+    """Whether a saved answer (as the front end keeps it) to a compiled question is right."""
+    return QUESTION_TYPES[question["type"]].score(question, answer)
 
 
 def json_schema() -> dict:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import LANGUAGES, page_path
-from quiz_driver import (LESSON, answer_question_by_keyboard, answer_with_mouse, compiled_quiz,
-                         full_marks, input_for, interface, right_choice, score_line, score_text,
-                         scored, search, tab_to, wrong_choice)
+from quiz_driver import (LESSON, answer_question_by_keyboard, answer_question_with_mouse,
+                         answer_with_mouse, compiled_quiz, full_marks, input_for, interface,
+                         right_choice, score_line, score_text, scored, search, tab_to, wrong_choice)
+
+from helpercourse.quiz_json import score
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +73,25 @@ def test_a_partly_right_quiz_counts_only_the_right_questions(page: Page, site_ur
     expect(score_line(page)).to_have_text(score_text(ui, 1, len(scored(quiz))))
     unanswered = page.locator(f"#hc-{quiz['id']}-{rest[0]['id']}-result .hc-verdict")
     expect(unanswered).to_have_text(ui["unanswered"])
+
+
+@pytest.mark.parametrize("first_right", [True, False])
+def test_the_python_score_agrees_with_the_pages_verdict_on_every_question(page: Page, site_url, first_right):
+    """quiz_json.score (for exports) judges the answers the page saved as the page itself did."""
+    quiz, ui = compiled_quiz("en"), interface("en")
+    open_lesson(page, site_url, "en")
+    questions = scored(quiz)
+    right = [(n % 2 == 0) is first_right for n in range(len(questions))]  # both runs: every type both ways
+    for n, question in enumerate(questions):
+        answer_question_with_mouse(page, quiz, question, right=right[n])
+    page.get_by_role("button", name=ui["check"]).click()
+    expect(page.locator(".hc-question__result:not([hidden])")).to_have_count(len(questions))
+    saved = json.loads(page.evaluate("localStorage.getItem('helpercourse.progress.v1')"))
+    answers = saved["quizzes"][quiz["id"]]["answers"]
+    for n, question in enumerate(questions):
+        verdict = page.locator(f"#hc-{quiz['id']}-{question['id']}-result .hc-verdict")
+        expect(verdict).to_have_text(ui["correct"] if right[n] else ui["incorrect"])
+        assert score(question, answers[question["id"]]["value"]) is right[n], question["id"]
 
 
 def focused_id(page: Page) -> str:
@@ -186,3 +208,17 @@ def test_without_javascript_the_questions_and_answers_are_readable(browser, site
     first.locator("summary").click()
     expect(first).to_contain_text(quiz["questions"][0]["explanation"])
     context.close()
+
+
+def test_a_quiz_whose_type_part_did_not_load_stays_readable_without_errors(page: Page, site_url):
+    """If one type's script fails to arrive, the quiz reads as it does without JavaScript."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/assets/quiz-types/order.js", lambda route: route.abort())
+    quiz, ui = compiled_quiz("en"), interface("en")
+    page.goto(site_url + page_path("en", LESSON))
+    expect(page.locator("fieldset.hc-question legend")).to_have_count(len(quiz["questions"]))
+    expect(page.locator(".hc-quiz")).not_to_have_class(re.compile("hc-quiz--ready"))
+    expect(page.get_by_role("button", name=ui["check"])).to_be_hidden()
+    expect(page.locator("details.hc-answer-key").first).to_be_visible()
+    assert not errors, errors
