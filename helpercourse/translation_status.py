@@ -31,7 +31,7 @@ import yaml
 
 from .atomic_files import write_atomically
 from .problems import Problem, ProblemsFound, display_path
-from .quiz_load import fast_yaml, parse_with_lines, read_yaml
+from .quiz_load import parse_with_lines, read_yaml, try_yaml
 from .site_config import PROJECT_ROOT, languages
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the YAML rules MkDocs reads front matter with, in C
@@ -196,7 +196,7 @@ def read_quiz(path: Path, with_lines: bool = True) -> dict:
 
 def _fast_yaml(text: str) -> dict | None:
     """The data by the fast parser when the file is fine, else None (the slow read explains)."""
-    data = fast_yaml(text)
+    data = try_yaml(text)
     return data if isinstance(data, dict) and isinstance(data.get(QUIZ_KEY) or {}, dict) else None
 
 
