@@ -97,7 +97,7 @@ def _check_text(text: str) -> None:
 def nesting_problem(text: str) -> tuple[int, str] | None:
     """(line, message) where the text nests deeper than MAX_DEPTH, without parsing it."""
     too_deep = (f"nested more than {MAX_DEPTH} levels deep; a course file needs far fewer, so "
-                "check the brackets [ {{ and the indentation here")
+                "check the brackets [ { and the indentation here")
     if text.count("[") + text.count("{") > MAX_DEPTH:  # fast common case: cannot be too deep
         depth = 0
         for bracket in _BRACKET.finditer(text):
