@@ -13,11 +13,15 @@ Every source (quizzes, interface strings, branding, translation status) is read 
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
 import yaml_rs
+
+from .problems import shorten
 
 MAX_DEPTH = 50  # levels of [ { or indentation; a real quiz uses about 8
 
@@ -146,6 +150,9 @@ class _Locator(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLo
 
     yaml_implicit_resolvers: dict = {}
 
+    def resolve(self, kind, value, implicit):  # called once per scalar: keep it trivial
+        return "tag:yaml.org,2002:str"
+
 
 def _property_problem(text: str) -> tuple[int, str] | None:
     """(line, message) for the first explicit tag, anchor or alias (YAML's node properties)."""
@@ -181,8 +188,8 @@ def _syntax_problem(text: str, error: str) -> YamlProblem:
         found = _first_duplicate(text)
         if found:
             key, line, first = found
-            return YamlProblem(line, f"duplicate key '{key}' (first used on line {first})")
-        return YamlProblem(1, f"duplicate key {duplicate.group(1).strip()}")
+            return YamlProblem(line, f"duplicate key '{shorten(key)}' (first used on line {first})")
+        return YamlProblem(1, f"duplicate key {shorten(duplicate.group(1).strip())}")
     at = _AT_LINE.search(error)
     line = int(at.group(1)) if at else 1
     what = error.strip().splitlines()[-1].strip() if error.strip() else "cannot be read"
@@ -196,9 +203,24 @@ def _syntax_problem(text: str, error: str) -> YamlProblem:
     return YamlProblem(max(1, min(line, text.count("\n") + 1)), f"YAML syntax error: {what}{hint}")
 
 
+@contextmanager
+def _no_gc():
+    """Python's cyclic collector, run again and again over the millions of nodes a big file
+    makes, turned composing quadratic (8,000 questions: 2.7 s, 0.7 s without); nodes hold no
+    cycles, so nothing is lost by pausing it while they are built."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _compose(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_Locator)
+        with _no_gc():
+            return yaml.compose(text, Loader=_Locator)
     except yaml.YAMLError:
         return None
 
@@ -228,7 +250,9 @@ def with_lines(data: Any, text: str) -> Any:
     Raises YamlProblem for a key that is not text (`1:`, `~:`, `[a]:`): no key in a course file is.
     """
     text = normalise_breaks(text)
-    return _attach(data, _compose(text), 1)
+    node = _compose(text)
+    with _no_gc():
+        return _attach(data, node, 1)
 
 
 def _line(node: yaml.Node | None, default: int) -> int:
