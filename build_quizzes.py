@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         compiled = quiz_compile.compile_course(langs, args.quizzes, args.interface)
     except ProblemsFound as found:
-        print(format_problems(found.problems), file=sys.stderr)
+        print(format_problems(found.problems, indent=""), file=sys.stderr)
         count = len(found.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
               file=sys.stderr)

@@ -49,17 +49,18 @@ class ProblemsFound(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sort_problems(problems)
-        super().__init__(format_problems(self.problems))
+        super().__init__(format_problems(self.problems, indent=""))
 
 
 def sort_problems(problems) -> list[Problem]:
-    """By file, line and message (a key tuple: 100,000 problems sort in a blink)."""
-    return sorted(problems, key=lambda p: (p.path, p.line, p.message))
+    """By file, line and message, each once (a key tuple: 100,000 problems sort in a blink)."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
-def format_problems(problems, limit: int = SHOWN_PROBLEMS, indent: str = "") -> str:
-    """One `file:line: message` line per problem, in order; past `limit`, one line
-    "… and N more problems" (build_quizzes.py and the MkDocs build print this)."""
+def format_problems(problems, limit: int = SHOWN_PROBLEMS, indent: str = "  ") -> str:
+    """One `file:line: message` line per problem, in order, each once; past `limit`, one line
+    "… and N more problems". The MkDocs build prints it as it is, build_quizzes.py with
+    indent="" (a trainer's editor can jump to a line that starts with the file name)."""
     problems = sort_problems(problems)
     lines = [f"{indent}{problem}" for problem in problems[:limit]]
     rest = len(problems) - len(lines)

@@ -24,13 +24,15 @@ def run_compiler(folder: Path) -> subprocess.CompletedProcess:
 
 def test_the_list_stops_after_the_limit_and_says_how_many_more():
     problems = [Problem("quizzes/a.yaml", n, f"problem {n}") for n in range(100_000, 0, -1)]
-    text = format_problems(problems)
+    text = format_problems(problems, indent="")
     lines = text.split("\n")
     assert len(lines) == SHOWN_PROBLEMS + 1
     assert lines[0] == "quizzes/a.yaml:1: problem 1"  # in order of file and line
     assert lines[-1] == "… and 99,950 more problems"
     assert format_problems(problems[:3]).count("\n") == 2  # under the limit: no "more" line
-    assert format_problems(problems[:51], indent="  ").endswith("\n  … and 1 more problem")
+    assert format_problems(problems[:51]).endswith("\n  … and 1 more problem")  # indented
+    assert format_problems(problems[:2] * 2, indent="") == "quizzes/a.yaml:99999: problem 99999\n" \
+        "quizzes/a.yaml:100000: problem 100000"  # each once
     assert len(str(ProblemsFound(problems))) < 10_000
 
 
