@@ -11,7 +11,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 # The one place that bounds error output: a quoted value, a whole message, a list of problems.
 QUOTE_CHARS = 60  # a value quoted in a message
-MESSAGE_CHARS = 300  # a whole message (a safety net for any quote not cut where it is made)
+MESSAGE_CHARS = 500  # a whole message (a safety net for any quote not cut where it is made)
 SHOWN_PROBLEMS = 50  # problems printed before "… and N more problems"
 
 
