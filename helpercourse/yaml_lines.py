@@ -4,8 +4,9 @@ Every source (quizzes, interface strings, branding, translation status) is read 
 1. checks on the text before any parser sees it: nesting depth (a parser recurses, and ~50,000
    `[` crash it), control characters, explicit tags, anchors and aliases, a second document;
 2. the values by one parser, yaml-rs (YAML 1.2 core schema: `no`/`yes`/`on`/`off` and `12:30`
-   stay text, only true/false are booleans, no dates). It is fast enough for 10,000 questions a
-   second; PyYAML's C loader reads ~2,000 a second on one core (measured: bench/build.py);
+   stay text, only true/false are booleans, no dates). 100 generated questions take it ~4 ms;
+   PyYAML's C loader with line-keeping constructors took ~58 ms (~1,700 questions/s on one
+   core), too slow for the compiler's target of 10,000 questions/s;
 3. only when lines are needed (`with_lines`, for a message): PyYAML's composer finds where
    each key and item is written. It only locates; it never decides what a value is, so the
    two libraries cannot read one file two ways.
@@ -76,6 +77,7 @@ def normalise_breaks(text: str) -> str:
 _NOT_ALLOWED = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BRACKET = re.compile(r"[\[\]{}]")
 _LEAD = re.compile(r"^[ ?:-]*", re.M)  # indentation and compact "- " / "? " / ": " indicators
+_INDICATOR = re.compile(r"[?:-](?= |$)")
 _WIDE_LEAD = re.compile(r"^[ ?:-]{%d}" % (MAX_DEPTH // 2 + 1), re.M)
 # A tag (!), anchor (&) or alias (*) can only start a node: at a line start, after a space or a
 # flow indicator. Plain text rarely has one there, so the exact check below seldom runs.
@@ -124,8 +126,9 @@ def nesting_problem(text: str) -> tuple[int, str] | None:
             columns.pop()
         if columns[-1] < indent:
             columns.append(indent)
-        # "- - x" opens a level per indicator on the same line
-        columns += [indent + 1 + i for i in range(len(re.findall(r"[?:-](?= |$)", lead)))]
+        # "- a: x" or "- - x": each indicator opens a level at the column of what follows it
+        marks = [m.start() for m in _INDICATOR.finditer(lead)]
+        columns += [nested for nested in marks[1:] + [len(lead)] if nested > columns[-1]]
         if len(columns) - 1 > MAX_DEPTH:
             return number, too_deep
     return None
