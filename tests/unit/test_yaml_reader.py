@@ -157,13 +157,15 @@ def test_no_module_reads_yaml_with_another_parser():
 
 
 def _nested_items(levels: int) -> str:
-    """`levels` lists of one-key groups inside each other ("- k:"), two YAML levels each."""
-    return "".join("    " * i + "- k:\n" for i in range(levels)) + "    " * levels + "- x\n"
+    """`levels` lists of two-key groups inside each other ("- a: 1" / "  k:"), two YAML levels
+    each, written as a quiz writes its questions and options."""
+    return "".join("    " * i + "- a: 1\n" + "    " * i + "  k:\n" for i in range(levels)) + \
+        "    " * levels + "- x\n"
 
 
 def test_the_depth_limit_counts_real_levels_not_columns():
     from helpercourse.yaml_lines import nesting_problem
 
     assert nesting_problem(_nested_items(24)) is None  # 49 levels: allowed
-    assert nesting_problem(_nested_items(25))[0] == 26  # 51 levels: the line that goes past 50
+    assert nesting_problem(_nested_items(25))[0] == 51  # 51 levels: the line that goes past 50
     parse(_nested_items(24))  # and the reader reads what the limit allows
