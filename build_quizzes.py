@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from helpercourse import quiz_compile
-from helpercourse.problems import ProblemsFound
+from helpercourse.problems import ProblemsFound, format_problems
 from helpercourse.site_config import languages
 
 
@@ -44,8 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         compiled = quiz_compile.compile_course(langs, args.quizzes, args.interface)
     except ProblemsFound as found:
-        for problem in found.problems:
-            print(problem, file=sys.stderr)
+        print(format_problems(found.problems, indent=""), file=sys.stderr)
         count = len(found.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
               file=sys.stderr)

@@ -6,16 +6,18 @@ front end and the HTML renderer need are listed here, so a missing one is caught
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
-from .problems import Problem, display_path
+from .problems import Problem, display_path, shorten
 from .quiz_load import read_yaml
 from .quiz_model import STRICT, quiz_models
 from .source_errors import problems_from
+from .yaml_lines import line_of
 
 # key -> what it is for (the YAML file repeats this as comments for translators)
 INTERFACE_KEYS = {
@@ -91,6 +93,54 @@ INTERFACE_KEYS = {
 }
 
 
+# key -> the placeholders its text takes; each translation must show every one of them, and no
+# other (the front end's fill() and quiz_render leave an unknown {name} on the page as it is).
+# Keys not listed here take none.
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "score": ("correct", "total"),             # quiz.js, quiz_render.py
+    "move_up": ("text",),                      # quiz_render.py
+    "move_down": ("text",),                    # quiz_render.py
+    "moved": ("text", "position", "total"),    # quiz.js
+    "leads_to": ("step",),                     # quiz_render.py (answer key)
+    "situation": ("step",),                    # quiz_render.py
+    "pass_reached": ("pass_mark",),            # quiz.js
+    "pass_not_reached": ("pass_mark",),        # quiz.js
+    "status_in_progress": ("answered", "total"),  # progress-page.js
+    "status_completed": ("correct", "total"),  # progress-page.js
+    "import_failed": ("reason",),              # progress-page.js
+    "translation_summary": ("complete", "outdated", "missing"),  # translation_status.py
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as the front end's fill() finds them
+
+
+def _listed(names) -> str:
+    shown = [f"{{{name}}}" for name in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def placeholder_problems(strings: dict, data, shown: str, languages: tuple[str, ...]) -> list[Problem]:
+    """`file:line` problems for each translation with an unknown or a missing placeholder."""
+    problems = []
+    for key in INTERFACE_KEYS:
+        takes = PLACEHOLDERS.get(key, ())
+        for lang in languages:
+            text = strings[key][lang]
+            used = _PLACEHOLDER.findall(text)
+            line = line_of(data, (key, lang))
+            for name in dict.fromkeys(name for name in used if name not in takes):
+                can = f"this text can use {_listed(takes)}" if takes else "this text takes no placeholders"
+                problems.append(Problem(shown, line, f"{key} ({lang}): unknown placeholder "
+                                        f"'{{{shorten(name)}}}'; {can}"))
+            missing = [name for name in takes if name not in used]
+            if missing:
+                problems.append(Problem(shown, line, f"{key} ({lang}): the placeholder"
+                                        f"{'s' if len(missing) > 1 else ''} {_listed(missing)} "
+                                        f"{'are' if len(missing) > 1 else 'is'} missing; write "
+                                        f"{'them' if len(missing) > 1 else 'it'} where the value "
+                                        "belongs in the sentence"))
+    return problems
+
+
 @lru_cache(maxsize=None)
 def interface_validator(languages: tuple[str, ...]) -> TypeAdapter:
     text = quiz_models(languages).Text
@@ -111,5 +161,8 @@ def load_interface_strings(path: Path, languages: tuple[str, ...]):
         strings = interface_validator(languages).validate_python(data)
     except ValidationError as exc:
         return None, [Problem(shown, line, msg) for line, msg in problems_from(exc, data, languages)]
+    problems = placeholder_problems(strings, data, shown, languages)
+    if problems:
+        return None, problems
     return {lang: {key: strings[key][lang] for key in INTERFACE_KEYS}
             for lang in languages}, []

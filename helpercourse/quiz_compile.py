@@ -20,7 +20,7 @@ from pydantic_core import to_json
 
 from .atomic_files import write_atomically
 from .interface_strings import load_interface_strings
-from .problems import Problem, ProblemsFound
+from .problems import Problem, ProblemsFound, display_path
 from .quiz_json import json_schema, quiz_documents
 from .quiz_load import load_quiz
 from .site_config import PROJECT_ROOT
@@ -52,7 +52,16 @@ class CompiledCourse:
 
 
 def quiz_sources(quiz_dir: Path) -> list[Path]:
+    """Every entry named *.yaml or *.yml, files or not: load_quiz says what an odd one is."""
     return sorted(p for p in Path(quiz_dir).glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def _missing_folder(quiz_dir: Path) -> list[Problem]:
+    # Compiling nothing would then remove every compiled quiz (see write_course); say it instead.
+    if Path(quiz_dir).is_dir():
+        return []
+    return [Problem(display_path(quiz_dir), 1, "the quiz folder does not exist; give the folder "
+                    "that holds the quiz files (<id>.yaml)")]
 
 
 # Below this many files a process pool costs more than it saves (a normal course has ~10).
@@ -83,7 +92,7 @@ def _compile_sources(paths: list[Path], languages: tuple[str, ...]) -> list:
 def compile_course(languages: tuple[str, ...], quiz_dir: Path = QUIZ_DIR,
                    interface_file: Path = INTERFACE_FILE) -> CompileResult:
     """Validate every source and build every file. Raises ProblemsFound listing all problems."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _missing_folder(quiz_dir)
     result = CompileResult(languages)
     for quiz_id, questions, files, found in _compile_sources(quiz_sources(quiz_dir), languages):
         problems.extend(found)

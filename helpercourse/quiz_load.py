@@ -1,9 +1,8 @@
 """Read one quiz source file into a validated quiz, or into a list of file:line problems.
 
-Two passes, so that big quiz sets compile fast and mistakes still get exact lines:
-1. a fast pass: a compiled YAML 1.2 parser (yaml-rs) and the schema; most files end here;
-2. only if anything is wrong: a second read with PyYAML keeping the line of every key and item,
-   and the same checks again, now reported as file:line messages.
+One reader (yaml_lines.parse) gives the values; a quiz that validates is done. Only if anything
+is wrong are the line numbers found (yaml_lines.with_lines) and the same checks run again,
+now reported as file:line messages.
 """
 
 from __future__ import annotations
@@ -12,61 +11,40 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .problems import Problem, display_path
 from .quiz_model import quiz_models
 from .quiz_rules import semantic_problems
 from .source_errors import problems_from
-from .yaml_lines import line_of, load_yaml
-
-try:
-    import yaml_rs
-except ImportError:  # pragma: no cover - the pinned requirements install it
-    yaml_rs = None
-
-
-def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    try:
-        return Path(path).read_text(encoding="utf-8"), []
-    except UnicodeDecodeError as exc:
-        return None, [Problem(display_path(path), 1,
-                              f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+from .source_files import read_source
+from .yaml_lines import YamlProblem, line_of, parse, with_lines
 
 
 def parse_with_lines(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """The data with line numbers, or a problem naming the line where the YAML breaks."""
     try:
-        return load_yaml(text), []
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control code
-        line = text[:exc.position].count("\n") + 1
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return None, [Problem(display_path(path), line,
-                              f"the invisible character U+{code:04X} is not allowed in a quiz file; delete it")]
-    except RecursionError:
-        return None, [Problem(display_path(path), 1, "the file is nested too deeply to read; "
-                              "check the indentation")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "cannot be read"
-        hint = ""
-        if "mapping values are not allowed" in what:
-            hint = "; a text containing ': ' must be put in double quotes"
-        elif "found character '\\t'" in what:
-            hint = "; indent with spaces, not tabs"
-        elif "could not find expected ':'" in what or "expected <block end>" in what:
-            hint = "; check the indentation of this line and the one above"
-        return None, [Problem(display_path(path), line, f"YAML syntax error: {what}{hint}")]
-    except yaml.YAMLError as exc:  # unmarked: nothing better than the start of the file
-        return None, [Problem(display_path(path), 1, f"YAML syntax error: {exc}")]
+        return with_lines(parse(text), text), []
+    except YamlProblem as exc:
+        return None, [Problem(display_path(path), exc.line, exc.message)]
 
 
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Read and parse a YAML file with line numbers (for small files such as interface strings)."""
-    text, problems = _read_text(path)
+    text, problems = read_source(path)
     return (None, problems) if problems else parse_with_lines(path, text)
+
+
+def try_yaml(text: str) -> Any:
+    """The data (no line numbers), or None when the text is not a YAML file the course reads
+    (then `parse_with_lines` says where and why)."""
+    try:
+        return parse(text)
+    except YamlProblem:
+        return None
+
+
+fast_yaml = try_yaml  # the name callers used when a second, faster parser existed
 
 
 # Characters some tools count as line breaks and others do not; they would shift line numbers.
@@ -76,26 +54,15 @@ _ODD_BREAKS = re.compile("[\u0085\u2028\u2029]")
 def _odd_breaks(path: Path, text: str) -> list[Problem]:
     if "\u2028" not in text and "\u2029" not in text and "\x85" not in text:  # fast common case
         return []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [Problem(display_path(path), text.count("\n", 0, found.start()) + 1,
                     f"the invisible line-separator character U+{ord(found.group()):04X} is not "
                     "allowed; delete it (it often comes with text pasted from a word processor)")
             for found in _ODD_BREAKS.finditer(text)]
 
 
-def fast_yaml(text: str) -> Any:
-    """The data by the compiled YAML 1.2 parser, or None when it is absent or the text is not
-    valid YAML (then the line-keeping reader, `parse_with_lines`, reports where and why)."""
-    if yaml_rs is None:
-        return None
-    try:
-        return yaml_rs.loads(text, parse_datetime=False)  # dates stay text, as in the slow pass
-    except Exception:  # noqa: BLE001 - any parse problem: the line-keeping parser will report it
-        return None
-
-
-def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None:
-    """The validated quiz if the file is entirely right, else None (the slow pass explains)."""
-    data = fast_yaml(text)
+def _valid_quiz(data: Any, path: Path, languages: tuple[str, ...]) -> dict | None:
+    """The validated quiz if the data is entirely right, else None (then the lines are found)."""
     if not isinstance(data, dict) or data.get("id") != path.stem:
         return None
     try:
@@ -108,24 +75,29 @@ def _fast_quiz(text: str, path: Path, languages: tuple[str, ...]) -> dict | None
 def load_quiz(path: Path, languages: tuple[str, ...]):
     """(quiz as a validated dict, or None; problems). Never raises for bad content."""
     path = Path(path)
-    text, problems = _read_text(path)
+    text, problems = read_source(path)
     if problems:
         return None, problems
+    shown = display_path(path)
     odd = _odd_breaks(path, text)
+    # Read on without the odd characters, so the other problems get their right lines too.
+    if odd:
+        text = _ODD_BREAKS.sub(" ", text)
+    try:
+        data = parse(text)
+    except YamlProblem as exc:
+        return None, sorted(set(odd + [Problem(shown, exc.line, exc.message)]))
     if not odd:
-        quiz = _fast_quiz(text, path, languages)
+        quiz = _valid_quiz(data, path, languages)
         if quiz is not None:
             return quiz, []
-    # Read on without the odd characters, so the other problems get their right lines too.
-    text = _ODD_BREAKS.sub(" ", text)
-
-    shown = display_path(path)
-    data, problems = parse_with_lines(path, text)
-    if problems:
-        return None, sorted(set(odd + problems))
+    try:
+        data = with_lines(data, text)
+    except YamlProblem as exc:
+        return None, sorted(set(odd + [Problem(shown, exc.line, exc.message)]))
     if not isinstance(data, dict):
-        return None, [Problem(shown, getattr(data, "line", 1),
-                              "a quiz file must start with 'id:', 'title:' and 'questions:'")]
+        return None, sorted(set(odd + [Problem(shown, getattr(data, "line", 1),
+                                               "a quiz file must start with 'id:', 'title:' and 'questions:'")]))
     found = [Problem(shown, line_of(data, loc), msg)
              for loc, msg in semantic_problems(data)]
     quiz = None
@@ -141,4 +113,4 @@ def load_quiz(path: Path, languages: tuple[str, ...]):
     found += odd
     if found:
         return None, sorted(set(found))
-    return quiz, []  # pragma: no cover - the fast pass accepts every valid file
+    return quiz, []  # pragma: no cover - a valid file is accepted above

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .problems import shorten
 from .yaml_lines import LineDict, line_of
 
 QUESTION_TYPES_HINT = "single, multiple, truefalse, categorise, order, scenario or reflection"
@@ -31,12 +32,12 @@ def describe_location(data: Any, location: tuple) -> str:
             item = node[step][index] if _has(node, step, index) else None
             label = f"{ITEM_NAMES[step]} {index + 1}"
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                label += f" ({item['id']})"
+                label += f" ({shorten(item['id'])})"
             parts.append(label)
             node = item
             i += 2
             continue
-        parts.append(str(step))
+        parts.append(shorten(step))
         node = node.get(step) if isinstance(node, dict) else None
         i += 1
     return ", ".join(parts) if parts else "the file"
@@ -57,7 +58,7 @@ def _kind(value: Any) -> str:
         return "a group of keys"
     if value is None:
         return "nothing (an empty value)"
-    return f"'{value}'"
+    return f"'{shorten(value)}'"
 
 
 def friendly_message(error: dict, data: Any, languages: tuple[str, ...]) -> tuple[tuple, str]:
@@ -77,10 +78,10 @@ def friendly_message(error: dict, data: Any, languages: tuple[str, ...]) -> tupl
     if kind == "extra_forbidden":
         hint = (f"the course languages are {', '.join(languages)}"
                 if isinstance(field, str) and len(field) == 2 else "check its spelling and indentation")
-        return loc, f"{parent}: unknown key '{field}'; {hint}"
+        return loc, f"{parent}: unknown key '{shorten(field)}'; {hint}"
     if kind == "union_tag_invalid":
         tag = error.get("ctx", {}).get("tag", value)
-        return loc + ("type",), (f"{here}: unknown question type '{tag}'; "
+        return loc + ("type",), (f"{here}: unknown question type '{shorten(tag)}'; "
                                  f"use {QUESTION_TYPES_HINT}")
     if kind == "union_tag_not_found":
         return loc, f"{here}: 'type' is missing; add a line 'type: …' with one of {QUESTION_TYPES_HINT}"
@@ -92,7 +93,7 @@ def friendly_message(error: dict, data: Any, languages: tuple[str, ...]) -> tupl
     if kind == "string_too_long":
         return loc, f"{here} is too long; keep ids under 60 characters"
     if kind == "string_pattern_mismatch":
-        return loc, (f"{here}: '{value}' is not a valid id; use lowercase letters, digits and "
+        return loc, (f"{here}: '{shorten(value)}' is not a valid id; use lowercase letters, digits and "
                      "single hyphens, for example 'core-conditions'")
     if kind in ("bool_type", "bool_parsing"):
         return loc, f"{here} must be true or false, but is {_kind(value)}"

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .front_matter import PageSource, read_page
 from .problems import Problem, ProblemsFound, display_path
-from .quiz_load import fast_yaml, read_yaml
+from .quiz_load import read_yaml, try_yaml
+from .source_files import read_source
 
 PAGE_KEY = "source_version"
 QUIZ_KEY = "source_versions"
@@ -75,7 +76,10 @@ def quiz_version(texts: list[dict], source: str) -> str:
 
 def read_quiz(path: Path, with_lines: bool = True) -> dict:
     """A quiz source's data; `with_lines=False` tries the fast parser first (lines only for errors)."""
-    data = None if with_lines else quiz_data_fast(Path(path).read_text(encoding="utf-8"))
+    text, problems = read_source(Path(path))  # never blocks on a FIFO or reads /dev/zero forever
+    if problems:
+        raise ProblemsFound(problems)
+    data = None if with_lines else quiz_data_fast(text)
     if data is not None:
         return data
     data, problems = read_yaml(path)
@@ -92,7 +96,7 @@ def read_quiz(path: Path, with_lines: bool = True) -> dict:
 
 def quiz_data_fast(text: str) -> dict | None:
     """The data by the fast parser when the file is fine, else None (the slow read explains)."""
-    data = fast_yaml(text)
+    data = try_yaml(text)
     return data if isinstance(data, dict) and isinstance(data.get(QUIZ_KEY) or {}, dict) else None
 
 

@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import build_quizzes
+from helpercourse.problems import SHOWN_PROBLEMS
 from helpercourse.quiz_load import load_quiz
 from helpercourse.site_config import languages
 
@@ -132,6 +133,7 @@ def compile_in(project: Path, *extra: str) -> Run:
 # --- What every run must look like --------------------------------------------------------------
 PROBLEM_LINE = re.compile(r"^quizzes/(?P<name>[^/]+\.ya?ml):(?P<line>\d+): (?P<message>.*)$")
 SUMMARY_LINE = re.compile(r"^(?P<count>\d+) problems? found; nothing was written\.$")
+MORE_LINE = re.compile(r"^… and (?P<count>[\d,]+) more problems?$")
 # Signs that a message shows Python's insides or pydantic's own wording rather than words for a
 # trainer. Each counts only when the source does not contain it (a message may quote the source).
 PYTHON_INSIDES = re.compile(
@@ -173,7 +175,8 @@ def check_run(run: Run, files: dict[str, bytes], out: Path | None = None) -> lis
     summary = SUMMARY_LINE.match(lines[-1])
     assert summary, f"last line is not the summary: {lines[-1]!r}"
     problems = []
-    for text in lines[:-1]:
+    more = MORE_LINE.match(lines[-2]) if len(lines) > 1 else None  # past the printed limit
+    for text in lines[:-2] if more else lines[:-1]:
         match = PROBLEM_LINE.match(text)
         assert match, f"not a 'quizzes/<file>.yaml:<line>: <message>' line: {text!r}"
         name, line, message = match["name"], int(match["line"]), match["message"]
@@ -191,11 +194,14 @@ def check_run(run: Run, files: dict[str, bytes], out: Path | None = None) -> lis
             lines_of_file = re.split(r"\r\n|\r|\n", source)
             shown = lines_of_file[line - 1] if line <= len(lines_of_file) else ""
             key = re.sub(r"\\x([0-9a-f]{2})", lambda m: chr(int(m[1], 16)), about_key[1])
+            key = key.removesuffix("…")  # a long key is quoted cut short
             written = (key.split() or [""])[0]  # a key folded over lines: its start
             assert written.lower() in shown.lower(), (
                 f"{text!r} names line {line}, which does not hold that key: {shown!r}")
         problems.append((name, line, message))
-    assert int(summary["count"]) == len(problems), f"summary count != problems listed:\n{run.stderr}"
+    hidden = int(more["count"].replace(",", "")) if more else 0
+    assert len(problems) <= SHOWN_PROBLEMS and (not more or len(problems) == SHOWN_PROBLEMS)
+    assert int(summary["count"]) == len(problems) + hidden, f"summary count != problems listed:\n{run.stderr}"
     return problems
 
 
