@@ -10,6 +10,10 @@ Allowed to differ, because each edition is right for its own country:
 - **law citations**: section numbers and statute numbers (`§ 3-1`, `25 §`, `23 kap. 6 §`,
   `15 luvun 10 §`, `(2009:400)`, `812/2000`, `lov 2. juli 1999 nr. 63`) and the emergency
   numbers 112, 113, 116 117 and 116 123 are not compared;
+- **crisis numbers**: each edition gives its own country's helplines (module 9, issue 15), so the
+  numbers in test_crisis_numbers.OWN for a page's own language are not compared. The list is
+  that test's, so the two tests cannot drift apart, and it holds only whole phone numbers: a
+  Norwegian number on a Swedish page is still compared (and test_crisis_numbers flags it);
 - **country facts**: a few dates that only one edition needs (COUNTRY_FACTS), such as the day
   Sweden's new Social Services Act came into force;
 - **list markers**: a numbered list (`1.`) and a bullet list say the same;
@@ -30,6 +34,7 @@ import pytest
 
 from conftest import LANGUAGES, ROOT
 from helpercourse.lesson_text import prose, read_page, sections
+from test_crisis_numbers import OWN as CRISIS_NUMBERS
 
 DOCS = ROOT / "docs"
 SOURCE = LANGUAGES[0]
@@ -49,6 +54,9 @@ COUNTRY_FACTS = {
     "sv": ["den 1 juli 2025"],    # socialtjänstlagen (2025:400) in force
     "fi": ["vuodesta 2023"],      # the wellbeing services counties took over health and social care
 }
+# A crisis number as a whole, never a piece of a longer number (the rule test_crisis_numbers uses).
+CRISIS = {lang: re.compile("|".join(rf"(?<!\d)(?<!\d ){re.escape(n)}(?!\d)(?! \d)" for n in own))
+          for lang, own in CRISIS_NUMBERS.items()}
 LIST_MARKER = re.compile(r"^[ \t]*\d+\.[ \t]", re.M)
 NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?=s\b|[^\w]|$)")  # also 1990s
 CITED = [re.compile(r"\b([A-ZÆØÅÄÖ][\w-]+?)(?:'s|s|in|n)?\s+\((\d{4})"),       # Rogers (1958)
@@ -58,13 +66,17 @@ CITED = [re.compile(r"\b([A-ZÆØÅÄÖ][\w-]+?)(?:'s|s|in|n)?\s+\((\d{4})"),   
 # (Pekka, Pekan; Markku, Markun; Virtanen, Virtasen).
 NAMES = {
     "no": "Anne Arne Berg Camilla Eirik Eva Geir Hanne Henrik Hilde Ingrid Jonas Kristian Lars "
-          "Lise Nina Per Rune Silje Stian Tarik",
+          "Lise Nina Per Rune Silje Stian Tarik "
+          "Kristin Leyla Nour Sindre Vibeke",
     "sv": "Ali Amir Amira Anna Elin Göran Janne Jenny Johan Karin Lena Malin Margit Maria Peter "
-          "Sara Sofia Stefan",
+          "Sara Sofia Stefan "
+          "Annika Leyla Niklas Nour Therese",
     "fi": "Emmi Hanna Janne Jari Juho Kaisa Laura Leena Minna Mikko Sanna Sari Tiina "
-          "Markku=Mark(?:ku|u) Pekka=Pek(?:ka|a) Virtanen=(?:Aino\\s+)?Virta(?:nen|s)",
+          "Markku=Mark(?:ku|u) Pekka=Pek(?:ka|a) Virtanen=(?:Aino\\s+)?Virta(?:nen|s) "
+          "Katja Leyla Nour Riikka=Riik(?:ka|a) Tuomas=Tuoma(?:s|ks)",
     "en": "Ahmed Anna Brooks Claire Dan Daniel Emma Eva Helen Hilde Jo Jonas Kate Lars Leah Lisa Maria "
-          "Mark Mike Per Peter Sara Sarah Silje Sophie Tariq",
+          "Mark Mike Per Peter Sara Sarah Silje Sophie Tariq "
+          "Fiona Leyla Megan Nour Owen",
 }
 NAMES["no"] += " Anna"
 # In Finnish "Anna" is also the imperative "give!", so the Finnish check leaves Anna out.
@@ -105,7 +117,7 @@ def characters(lang: str, text: str) -> list[str]:
 
 
 def numbers(text: str, lang: str = SOURCE) -> list[str]:
-    readable = LAW.sub(" ", LIST_MARKER.sub("", prose(text)))
+    readable = LAW.sub(" ", CRISIS[lang].sub(" ", LIST_MARKER.sub("", prose(text))))
     for fact in COUNTRY_FACTS.get(lang, ()):
         readable = readable.replace(fact, " ")
     return sorted(n.replace(",", ".") for n in NUMBER.findall(readable))
@@ -188,4 +200,8 @@ def test_the_allowances_are_small():
     assert numbers("SFS 1993:387 og Meld. St. 19 (2014–2015)") == ["19", "2014", "2015"]
     assert numbers("    1. Tenk på 1990-tallet.\n    2. Og 1990s.") == ["1990", "1990"]
     assert numbers("gäller sedan den 1 juli 2025", "sv") == []
+    assert numbers("ring 1177 eller Självmordslinjen 90101", "sv") == []
+    assert numbers("ring 1177 eller Kirkens SOS, 22 40 00 40", "sv") == ["00", "22", "40", "40"]
+    assert numbers("Kirkens SOS, 22 40 00 40, i 40 minutter", "no") == ["40"]
+    assert numbers("MIELI 09 2525 0111, 2525 henkeä", "fi") == ["2525"]
     assert COUNTRY_BOX.sub("", '!!! info "I Sverige"\n    Lag (2009:400) 12.\n\nEtter.\n') == "Etter.\n"
