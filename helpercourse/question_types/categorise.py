@@ -8,7 +8,7 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from .common import (STRICT, CompiledScored, Id, QuestionType, Rendered, SourceParts, _Out, dicts,
-                     duplicate_ids)
+                     duplicate_ids, shown_order)
 
 
 def _schema(parts: SourceParts) -> type:
@@ -72,7 +72,7 @@ def _document(q: dict, lang: str) -> dict:
     return {
         "categories": [{"id": c["id"], "text": c["text"][lang]} for c in q["categories"]],
         "items": [{"id": i["id"], "text": i["text"][lang], "category": i["category"],
-                   "feedback": i["feedback"][lang]} for i in q["items"]],
+                   "feedback": i["feedback"][lang]} for i in shown_order(q["id"], q["items"])],
     }
 
 

@@ -9,7 +9,7 @@ from pydantic import Field, StrictBool
 from typing_extensions import TypedDict
 
 from .common import (STRICT, CompiledScored, Id, QuestionType, Rendered, SourceParts, _Out, dicts,
-                     duplicate_ids, labelled)
+                     duplicate_ids, labelled, shown_order)
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +74,7 @@ def _rules(question: dict, loc: tuple, label: str):
 
 def _document(q: dict, lang: str) -> dict:
     return {"options": [{"id": o["id"], "text": o["text"][lang], "correct": o["correct"],
-                         "feedback": o["feedback"][lang]} for o in q["options"]]}
+                         "feedback": o["feedback"][lang]} for o in shown_order(q["id"], q["options"])]}
 
 
 def _answer_shape(q: dict) -> object:

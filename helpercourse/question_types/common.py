@@ -114,3 +114,14 @@ def fill(template: str, **values) -> str:
 
 def labelled(label: str, text: str) -> str:
     return f"<p><strong>{escape(label)}</strong> {escape(text)}</p>"
+
+
+def shown_order(seed: str, items: list) -> list:
+    """The items in the order the page shows them: a fixed shuffle from `seed` (the question's
+    id, plus a step's id in a scenario), the same in every build and every language, so the
+    page, the no-JavaScript view, the printed worksheet and the trainer's answer key agree, and
+    the writer's order (right answer first, items grouped) never gives an answer away."""
+    import random  # noqa: PLC0415 - only the compile step needs it
+    order = list(items)
+    random.Random(seed).shuffle(order)
+    return order

@@ -8,7 +8,7 @@ from pydantic import Field, StrictBool
 from typing_extensions import NotRequired, TypedDict
 
 from .common import (STRICT, CompiledScored, Id, QuestionType, Rendered, SourceParts, _Out, dicts,
-                     duplicate_ids, fill)
+                     duplicate_ids, fill, shown_order)
 
 
 def _schema(parts: SourceParts) -> type:
@@ -97,7 +97,7 @@ def _document(q: dict, lang: str) -> dict:
         {"id": s["id"], "text": s["text"][lang],
          "choices": [{"id": c["id"], "text": c["text"][lang], "good": c["good"],
                       "feedback": c["feedback"][lang], "next": c.get("next")}
-                     for c in s["choices"]]}
+                     for c in shown_order(f"{q['id']}/{s['id']}", s["choices"])]}
         for s in q["steps"]]}
 
 
