@@ -70,8 +70,12 @@
     result.textContent = "";
     result.className = "hc-question__result hc-question__result--" + verdict.state;
     result.appendChild(element("p", "hc-verdict", ui[verdict.state]));
-    if (verdict.state !== "correct" && verdict.answer) result.appendChild(verdict.answer);
-    result.appendChild(labelled(ui.explanation, q.explanation));
+    // The right answer and the explanation only after an attempt: checking an empty quiz must
+    // not hand out every answer to copy.
+    if (verdict.state !== "unanswered") {
+      if (verdict.state !== "correct" && verdict.answer) result.appendChild(verdict.answer);
+      result.appendChild(labelled(ui.explanation, q.explanation));
+    }
     result.hidden = false;
     fs.setAttribute("aria-describedby", fs.id + "-instruction " + result.id);
   }

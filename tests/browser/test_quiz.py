@@ -75,6 +75,21 @@ def test_a_partly_right_quiz_counts_only_the_right_questions(page: Page, site_ur
     expect(unanswered).to_have_text(ui["unanswered"])
 
 
+def test_checking_an_empty_quiz_gives_no_answers_away(page: Page, site_url):
+    """The right answer and the explanation come after an attempt, so they cannot be copied."""
+    quiz, ui = compiled_quiz("fi"), interface("fi")
+    open_lesson(page, site_url, "fi")
+    page.get_by_role("button", name=ui["check"]).click()
+    expect(score_line(page)).to_have_text(score_text(ui, 0, len(scored(quiz))))
+    for question in scored(quiz):
+        result = page.locator(f"#hc-{quiz['id']}-{question['id']}-result")
+        expect(result.locator(".hc-verdict")).to_have_text(ui["unanswered"])
+        expect(result).not_to_contain_text(question["explanation"])
+        expect(result).not_to_contain_text(ui["right_answer"])
+    expect(page.locator(".hc-option--right, .hc-option--wrong")).to_have_count(0)
+    expect(page.locator(".hc-answer-key:visible")).to_have_count(0)
+
+
 @pytest.mark.parametrize("first_right", [True, False])
 def test_the_python_score_agrees_with_the_pages_verdict_on_every_question(page: Page, site_url, first_right):
     """quiz_json.score (for exports) judges the answers the page saved as the page itself did."""
