@@ -73,13 +73,6 @@ class CoursePage:
         start = self.source.text.find(markdown.lstrip()[:200])
         return self.source.text.count("\n", 0, start) if start > 0 else self.source.body_line - 1
 
-    def url(self) -> str:
-        """Site-relative URL within the language, as MkDocs makes it with directory URLs."""
-        stem = self.file_name[:-3]
-        if stem == "index":
-            return ""
-        return f"{stem[:-len('index')] if stem.endswith('/index') else stem + '/'}"
-
 
 class _FallbackStrings(dict):
     """Interface strings when none could be read yet: each key shows as itself, so a preview

@@ -189,14 +189,16 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             if report is not None:
                 html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))
         if progress_page.has_slot(html):
-            html = progress_page.fill_slots(html, self._lessons(lang, page.url), course.quizzes.get(lang, {}), ui)
+            html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui)
         return html
 
-    def _lessons(self, lang: str, from_url: str) -> list[progress_page.Lesson]:
-        """The language's pages that embed a quiz, linked relative to the page at `from_url`."""
-        root = search_split.language_root(lang, self.course.default_language)
-        return [progress_page.Lesson(p.title or p.heading, get_relative_url(root + p.url(), from_url), p.quiz_ids)
-                for p in sorted(self.course.pages[lang].values(), key=lambda p: p.file_name) if p.quiz_ids]
+    def _lessons(self, lang: str, from_url: str, files) -> list[progress_page.Lesson]:
+        """The language's pages that embed a quiz, linked relative to the page at `from_url`
+        (their URLs as MkDocs makes them: `x/` normally, `x.html` in the offline copy)."""
+        urls = {Path(f.abs_src_path).resolve(): f.url for f in files.documentation_pages() if f.abs_src_path}
+        return [progress_page.Lesson(p.title or p.heading, get_relative_url(urls[p.path.resolve()], from_url), p.quiz_ids)
+                for p in sorted(self.course.pages[lang].values(), key=lambda p: p.file_name)
+                if p.quiz_ids and p.path.resolve() in urls]
 
     def on_page_context(self, context, page, config, nav):
         """overrides/main.html: the page's language root (search) and the edition's banner."""
