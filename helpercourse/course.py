@@ -98,9 +98,11 @@ class Course:
     def default_language(self) -> str:
         return self.languages[0]
 
+    docs_dir_override: Path | None = None  # mkdocs.yml's docs_dir, when it is not docs/
+
     @property
     def docs_dir(self) -> Path:
-        return self.root / "docs"
+        return self.docs_dir_override or self.root / "docs"
 
     def modules(self, lang: str) -> list[CoursePage]:
         """The module pages of one language, in module order."""
@@ -175,13 +177,13 @@ def _read_branding(course: Course) -> None:
 
 
 def load_course(root: Path, languages: tuple[str, ...] | None = None, *,
-                out_dir: Path | None = None) -> Course:
+                out_dir: Path | None = None, docs_dir: Path | None = None) -> Course:
     """Read the whole course under `root` (the folder of mkdocs.yml). Never raises for bad
     sources: every mistake is in `course.problems`, by kind, for the caller to stop or log."""
     root = Path(root)
     langs = languages or configured_languages(root / "mkdocs.yml")
     out_dir = out_dir or root / "build" / "quizzes"
-    course = Course(root, tuple(langs))
+    course = Course(root, tuple(langs), docs_dir_override=Path(docs_dir) if docs_dir else None)
     _read_pages(course)
     _read_interface(course, out_dir)
     course.compiled_files_changed = _compile_quizzes(course, out_dir)

@@ -116,7 +116,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         return config
 
     def _load_course(self, config) -> None:
-        self.course = course = load_course(Path(config.config_file_path).parent)
+        self.course = course = load_course(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
         self.report(course.problems["branding"], "branding.yml has problems; fix them and build again")
         self.report(course.problems["pages"], "A page has a mistake")
         self.report(course.problems["interface"], "The interface strings have problems; fix them and build again")
@@ -131,7 +131,10 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         course = self.course
         for file in list(files.documentation_pages()):
             page = course.page_for(file.abs_src_path)
-            if page is None:  # unreadable (serving only; a build stopped already): leave it out
+            if page is None:  # unreadable: a build has stopped already; a preview leaves it out
+                if not self.serving:
+                    raise PluginError(f"{file.src_uri}: the course did not read this page "
+                                      f"(it reads the pages in {course.docs_dir})")
                 files.remove(file)
             elif page.trainer_only and self.config.edition == trainer_edition.TRAINEE:
                 files.remove(file)
