@@ -69,3 +69,43 @@ def test_hint_control_is_a_light_link_of_touch_size(page: Page, site_url, lang):
     assert hint.bounding_box()["height"] >= 44
 
 
+# --- 2. categorise ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_categorise_groups_are_labelled_and_feedback_does_not_echo_the_group(page: Page, site_url, lang):
+    quiz, ui = open_lesson(page, site_url, lang)
+    q = first(quiz, "categorise")
+    box = question_box(page, quiz["id"], q["id"])
+    groups = box.locator(".hc-categories")
+    expect(box.locator(".hc-categories__label")).to_have_text(ui["category_groups"])
+    assert groups.get_attribute("aria-labelledby") == f"hc-{quiz['id']}-{q['id']}-groups"
+    names = {c["id"]: c["text"] for c in q["categories"]}
+    right_item, wrong_item = q["items"][0], q["items"][1]
+    wrong_group = next(c for c in names if c != wrong_item["category"])
+    box.locator(f"#hc-{quiz['id']}-{q['id']}-{right_item['id']}").select_option(right_item["category"])
+    box.locator(f"#hc-{quiz['id']}-{q['id']}-{wrong_item['id']}").select_option(wrong_group)
+    check(page, ui)
+    right_note = box.locator(f'.hc-item[data-item-id="{right_item["id"]}"] .hc-option__feedback')
+    wrong_note = box.locator(f'.hc-item[data-item-id="{wrong_item["id"]}"] .hc-option__feedback')
+    expect(right_note).to_have_text(f"{ui['correct']}. {right_item['feedback']}")
+    # The verdict is followed by the reason, not by a sentence naming the group ("Correct. Creator.")
+    lead = right_note.inner_text().split(". ")[1]
+    assert len(lead.split()) > 6 or names[right_item["category"]].split(":")[0] not in lead, lead
+    expect(wrong_note).to_contain_text(ui["category_belongs"].replace("{group}", names[wrong_item["category"]]))
+    expect(wrong_note).to_contain_text(ui["incorrect"])
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_categorise_list_sits_under_its_statement_on_phones(page: Page, site_url, width):
+    quiz, ui = open_lesson(page, site_url, "sv", width=width)
+    q = first(quiz, "categorise")
+    rows = question_box(page, quiz["id"], q["id"]).locator(".hc-item")
+    for n in range(rows.count()):
+        label = rows.nth(n).locator("label").bounding_box()
+        select = rows.nth(n).locator("select").bounding_box()
+        assert select["y"] >= label["y"] + label["height"] - 1, "the list is beside its statement"
+        assert select["height"] >= 44 and select["x"] + select["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
