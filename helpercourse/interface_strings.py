@@ -93,6 +93,8 @@ INTERFACE_KEYS = {
     # --- fe-defects: categorise groups, order step marks ---
     "category_groups": "categorise: label before the list of groups",
     "category_belongs": "categorise: a misplaced statement's right group; {group}",
+    "step_right": "order: a step in its right place (after the ✓)",
+    "step_wrong": "order: a step in a wrong place (after the ✗)",
 }
 
 

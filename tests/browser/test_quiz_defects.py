@@ -109,3 +109,44 @@ def test_categorise_list_sits_under_its_statement_on_phones(page: Page, site_url
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
+# --- 3. order --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,width", [("no", 320), ("en", 390), ("fi", 1280)])
+def test_order_steps_are_numbered_ends_say_so_and_marks_use_words(page: Page, site_url, lang, width):
+    quiz, ui = open_lesson(page, site_url, lang, width=width)
+    q = first(quiz, "order")
+    base = f"#hc-{quiz['id']}-{q['id']}"
+    steps = page.locator(f"{base} .hc-step")
+    # A CSS counter numbers the steps (1., 2., ...) whatever order they are moved into.
+    numbers = steps.evaluate_all(
+        "ls => ls.map(l => [getComputedStyle(l, '::before').content, getComputedStyle(l).counterIncrement])")
+    assert all(content.startswith("counter(hc-step)") and inc == "hc-step 1" for content, inc in numbers), numbers
+    for button in page.locator(f"{base} .hc-step button").all():
+        size = button.bounding_box()
+        assert size["width"] >= 44 and size["height"] >= 44, size
+    first_up = f"{base} .hc-step:first-child .hc-order__up"
+    last_down = f"{base} .hc-step:last-child .hc-order__down"
+    assert page.locator(first_up).get_attribute("aria-disabled") == "true"
+    assert page.locator(last_down).get_attribute("aria-disabled") == "true"
+    assert page.locator(f"{base} .hc-step:nth-child(2) .hc-order__up").get_attribute("aria-disabled") == "false"
+    shown = steps.evaluate_all("ls => ls.map(l => l.dataset.stepId)")
+    tab_to(page, first_up, limit=200)
+    page.keyboard.press("Enter")  # cannot move: nothing changes, and the page says where it is
+    assert steps.evaluate_all("ls => ls.map(l => l.dataset.stepId)") == shown
+    text = {s["id"]: s["text"] for s in q["steps"]}
+    status = page.locator(f"{base} .hc-order__status")
+    expect(status).to_have_text(ui["moved"].format(text=text[shown[0]], position=1, total=len(shown)))
+    # Moving the second step up makes it first: its up button now says it cannot go further.
+    tab_to(page, f'{base} .hc-step[data-step-id="{shown[1]}"] .hc-order__up')
+    page.keyboard.press("Enter")
+    expect(page.locator(f'{base} .hc-step[data-step-id="{shown[1]}"] .hc-order__up')).to_be_focused()
+    assert page.locator(f'{base} .hc-step[data-step-id="{shown[1]}"] .hc-order__up').get_attribute("aria-disabled") == "true"
+    check(page, ui)
+    right = [s["id"] for s in q["steps"]]
+    for n, step_id in enumerate(steps.evaluate_all("ls => ls.map(l => l.dataset.stepId)")):
+        mark = steps.nth(n).locator(".hc-step__mark")
+        expect(mark).to_have_text(f"✓ {ui['step_right']}" if step_id == right[n] else f"✗ {ui['step_wrong']}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_violations(page)
+
+
