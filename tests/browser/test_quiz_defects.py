@@ -150,3 +150,29 @@ def test_order_steps_are_numbered_ends_say_so_and_marks_use_words(page: Page, si
     assert_no_violations(page)
 
 
+# --- 4. titles and joined answers ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_quiz_title_does_not_stutter(page: Page, site_url, lang):
+    quiz, ui = open_lesson(page, site_url, lang)
+    title = page.locator(".hc-quiz__title").inner_text()
+    assert title.startswith(ui["quiz_label"] + ":")
+    topic = title[len(ui["quiz_label"]) + 1:]
+    assert LABEL_WORD[lang] not in topic.lower() and " – " not in topic, title
+
+
+@pytest.mark.parametrize("lang", ["no", "en"])
+def test_several_right_answers_are_listed_not_joined(page: Page, site_url, lang):
+    quiz, ui = open_lesson(page, site_url, lang, width=390)
+    q = first(quiz, "multiple", lambda q: sum(o["correct"] for o in q["options"]) > 1)
+    box = question_box(page, quiz["id"], q["id"])
+    wrong = next(o for o in q["options"] if not o["correct"])
+    box.locator(f"#hc-{quiz['id']}-{q['id']}-{wrong['id']}").check()
+    check(page, ui)
+    result = box.locator(".hc-question__result")
+    expect(result.locator("ul li")).to_have_text([o["text"] for o in q["options"] if o["correct"]])
+    assert ".;" not in result.inner_text()
+    key = box.locator(".hc-answer-key").evaluate("d => d.textContent")
+    assert ".;" not in key
+
+

@@ -25,8 +25,16 @@
       var right = options.filter(function (o) { return o.correct; });
       var isRight = chosen.length === right.length &&
         right.every(function (o) { return chosen.indexOf(o.id) !== -1; });
-      return { state: chosen.length ? (isRight ? "correct" : "incorrect") : "unanswered",
-               answer: kit.labelled(ui.right_answer, right.map(function (o) { return o.text; }).join("; ")) };
+      // Several right answers as a list: joined with "; " they read "... stop.; Then ...".
+      var answer;
+      if (right.length === 1) answer = kit.labelled(ui.right_answer, right[0].text);
+      else {
+        answer = kit.element("div");
+        answer.appendChild(kit.element("p")).appendChild(kit.element("strong", "", ui.right_answer));
+        var list = answer.appendChild(kit.element("ul"));
+        right.forEach(function (o) { list.appendChild(kit.element("li", "", o.text)); });
+      }
+      return { state: chosen.length ? (isRight ? "correct" : "incorrect") : "unanswered", answer: answer };
     },
     reset: function (fs, q, ui) {
       this.write(fs, q, []);
