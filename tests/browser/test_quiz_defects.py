@@ -176,3 +176,57 @@ def test_several_right_answers_are_listed_not_joined(page: Page, site_url, lang)
     assert ".;" not in key
 
 
+# --- 5. option cards -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,width", [("no", 320), ("sv", 390), ("en", 1280)])
+def test_options_are_full_width_cards_with_states_in_words(page: Page, site_url, lang, width):
+    quiz, ui = open_lesson(page, site_url, lang, width=width)
+    q = first(quiz, "single")
+    box = question_box(page, quiz["id"], q["id"])
+    cards = box.locator(".hc-option")
+    wrong = next(o for o in q["options"] if not o["correct"])
+    card = box.locator(f'.hc-option[data-option-id="{wrong["id"]}"]')
+    outer = box.locator(".hc-options").bounding_box()
+    card.scroll_into_view_if_needed()
+    size = card.bounding_box()
+    assert size["width"] >= outer["width"] - 2 and size["height"] >= 44, (size, outer)
+    border = card.evaluate("c => getComputedStyle(c).borderTopWidth")
+    page.mouse.click(size["x"] + size["width"] - 6, size["y"] + size["height"] / 2)  # the card's far edge
+    expect(box.locator(f"#hc-{quiz['id']}-{q['id']}-{wrong['id']}")).to_be_checked()
+    assert card.evaluate("c => getComputedStyle(c).borderTopWidth") != border, "checked looks the same"
+    # keyboard: Tab out of the radio group and back; the focused option's card shows an outline
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(box.locator(f"#hc-{quiz['id']}-{q['id']}-{wrong['id']}")).to_be_focused()
+    assert card.evaluate("c => getComputedStyle(c).outlineStyle") != "none"
+    assert cards.count() == len(q["options"])
+    check(page, ui)
+    expect(card).to_have_class("hc-option hc-option--wrong")
+    expect(card.locator(".hc-option__feedback")).to_have_text(wrong["feedback"])
+    assert card.evaluate("c => getComputedStyle(c).borderTopColor") == "rgb(198, 40, 40)", "wrong is not red-bordered"
+    assert card.locator("label").evaluate("l => getComputedStyle(l, '::after').content").startswith('" ✗"')
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_true_or_false_says_right_or_wrong_in_words(page: Page, site_url, lang):
+    quiz, ui = open_lesson(page, site_url, lang, width=320)
+    q = first(quiz, "truefalse")
+    wrong = "false" if q["answer"] else "true"
+    answer_question_by_keyboard(page, quiz, q, right=False)
+    check(page, ui)
+    note = question_box(page, quiz["id"], q["id"]).locator(f'.hc-option[data-option-id="{wrong}"] .hc-option__feedback')
+    expect(note).to_have_text(ui["incorrect"] + ".")
+
+
+@pytest.mark.parametrize("lang", ["no", "fi"])
+def test_whole_quiz_checked_by_keyboard_passes_axe_on_a_phone(page: Page, site_url, lang):
+    quiz, ui = open_lesson(page, site_url, lang, width=390)
+    for q in quiz["questions"]:
+        if q["type"] != "reflection":
+            answer_question_by_keyboard(page, quiz, q, right=False)
+    tab_to(page, ".hc-quiz__check")
+    page.keyboard.press("Enter")
+    expect(page.locator(".hc-quiz__score")).to_be_focused()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_violations(page)

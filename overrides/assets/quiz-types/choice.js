@@ -20,7 +20,10 @@
         var row = fs.querySelector('.hc-option[data-option-id="' + option.id + '"]');
         var picked = chosen.indexOf(option.id) !== -1;
         kit.mark(row, picked ? option.correct : null);
-        kit.showNote(row.querySelector(".hc-option__feedback"), picked && option.feedback, row.querySelector("input"));
+        // Words as well as colour and icon: an option without feedback of its own (true/false)
+        // still says right or wrong.
+        kit.showNote(row.querySelector(".hc-option__feedback"), picked &&
+          (option.feedback || (option.correct ? ui.correct : ui.incorrect) + "."), row.querySelector("input"));
       });
       var right = options.filter(function (o) { return o.correct; });
       var isRight = chosen.length === right.length &&
