@@ -90,6 +90,11 @@ INTERFACE_KEYS = {
     "translation_outdated": "translation status: the Norwegian source changed since",
     "translation_missing": "translation status: not translated at all",
     "translation_summary": "translation status: counts; {complete}, {outdated}, {missing}",
+    # --- fe-defects: categorise groups, order step marks ---
+    "category_groups": "categorise: label before the list of groups",
+    "category_belongs": "categorise: a misplaced statement's right group; {group}",
+    "step_right": "order: a step in its right place (after the ✓)",
+    "step_wrong": "order: a step in a wrong place (after the ✗)",
 }
 
 
@@ -109,6 +114,8 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "status_completed": ("correct", "total"),  # progress-page.js
     "import_failed": ("reason",),              # progress-page.js
     "translation_summary": ("complete", "outdated", "missing"),  # translation_status.py
+    # --- fe-defects ---
+    "category_belongs": ("group",),            # quiz-types/categorise.js
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as the front end's fill() finds them
 

@@ -1,6 +1,7 @@
 """Categorise: put each statement in the right group, with one <select> of groups per statement."""
 
 # No `from __future__ import annotations`: pydantic must see the local classes below as types.
+import re
 from html import escape
 from typing import Annotated, Literal
 
@@ -68,11 +69,34 @@ def _rules(question: dict, loc: tuple, label: str):
                    f"groups ({', '.join(known)}); use one of those ids")
 
 
+_LEAD = re.compile(r"\s*([^.:!?]{1,60}?)[.:]\s+(?=\S)")
+_WORD = re.compile(r"[\w-]{4,}")  # "oma-apu" is one word
+
+
+def without_group_echo(feedback: str, group: str) -> str:
+    """The feedback without a first short sentence that only names the group ("Rescuer. The
+    sympathy is real ..." -> "The sympathy is real ..."): the page says the verdict and, when
+    wrong, the right group itself, so the echo read "Correct. Rescuer." A lead counts as an echo
+    when it has at most six words and each of its longer words shares its stem (first four
+    letters) with a word of the group, so a short reason ("She takes the first step.") stays."""
+    match = _LEAD.match(feedback)
+    if not match or len(match.group(1).split()) > 6:
+        return feedback
+    stems = {word[:4].casefold() for word in _WORD.findall(group)}
+    words = _WORD.findall(match.group(1))
+    if not words or any(word[:4].casefold() not in stems for word in words):
+        return feedback
+    rest = feedback[match.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def _document(q: dict, lang: str) -> dict:
+    names = {c["id"]: c["text"][lang] for c in q["categories"]}
     return {
         "categories": [{"id": c["id"], "text": c["text"][lang]} for c in q["categories"]],
         "items": [{"id": i["id"], "text": i["text"][lang], "category": i["category"],
-                   "feedback": i["feedback"][lang]} for i in shown_order(q["id"], q["items"])],
+                   "feedback": without_group_echo(i["feedback"][lang], names[i["category"]])}
+                  for i in shown_order(q["id"], q["items"])],
     }
 
 
@@ -95,7 +119,10 @@ def _render(base: str, q: dict, ui: dict) -> Rendered:
             f'<p class="hc-option__feedback" id="{select_id}-feedback" hidden></p></div>')
     key = "".join(f"<li>{escape(i['text'])} → <strong>{escape(names[i['category']])}</strong>. "
                   f"{escape(i['feedback'])}</li>" for i in q["items"])
-    controls = f'<ul class="hc-categories">{groups}</ul><div class="hc-categorise">{"".join(rows)}</div>'
+    # The groups stay listed (a printed worksheet has no list to open), under a label of their own.
+    controls = (f'<p class="hc-categories__label" id="{base}-groups">{escape(ui["category_groups"])}</p>'
+                f'<ul class="hc-categories" aria-labelledby="{base}-groups">{groups}</ul>'
+                f'<div class="hc-categorise">{"".join(rows)}</div>')
     return Rendered(ui["choose_category"], controls, f"<ul>{key}</ul>")
 
 

@@ -91,8 +91,12 @@ def option_list(base: str, options: list[dict], input_type: str, ui: dict) -> tu
             f'<input type="{input_type}" id="{input_id}" name="{base}" value="{escape(option["id"])}">'
             f'<label for="{input_id}">{escape(option["text"])}</label>'
             f'<p class="hc-option__feedback" id="{input_id}-feedback" hidden></p></div>')
-    right = "; ".join(o["text"] for o in options if o["correct"])
-    return f'<div class="hc-options">{"".join(rows)}</div>', labelled(ui["right_answer"], right)
+    right = [o["text"] for o in options if o["correct"]]
+    # Several right answers as a list: joined with "; " they read "... stop.; Then ...".
+    key = (labelled(ui["right_answer"], right[0]) if len(right) == 1 else
+           f'<p><strong>{escape(ui["right_answer"])}</strong></p>'
+           f'<ul>{"".join(f"<li>{escape(text)}</li>" for text in right)}</ul>')
+    return f'<div class="hc-options">{"".join(rows)}</div>', key
 
 
 def _render_single(base: str, q: dict, ui: dict) -> Rendered:

@@ -71,6 +71,7 @@ def _render(base: str, q: dict, ui: dict) -> Rendered:
         rows.append(
             f'<li class="hc-step" data-step-id="{escape(step_id)}">'
             f'<span class="hc-step__text">{label}</span>'
+            f'<span class="hc-step__mark" hidden></span>'
             f'<span class="hc-step__moves">'
             f'<button type="button" class="hc-order__up" aria-label="{escape(fill(ui["move_up"], text=text[step_id]))}">↑</button>'
             f'<button type="button" class="hc-order__down" aria-label="{escape(fill(ui["move_down"], text=text[step_id]))}">↓</button>'

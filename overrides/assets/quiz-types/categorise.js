@@ -29,7 +29,11 @@
         answered += chosen ? 1 : 0;
         right += chosen === item.category ? 1 : 0;
         kit.mark(row, chosen ? chosen === item.category : null);
-        kit.showNote(row.querySelector(".hc-option__feedback"), chosen && ((chosen === item.category ? ui.correct : ui.incorrect) + ". " + item.feedback), row.querySelector("select"));
+        // The verdict, the right group when misplaced, then why (the feedback no longer opens
+        // with the group's name, so a right answer no longer reads "Correct. Creator.").
+        kit.showNote(row.querySelector(".hc-option__feedback"), chosen && (chosen === item.category
+          ? ui.correct + ". " + item.feedback
+          : ui.incorrect + ". " + kit.fill(ui.category_belongs, { group: names[item.category] }) + " " + item.feedback), row.querySelector("select"));
       });
       var answer = kit.element("ul");
       q.items.forEach(function (item) { answer.appendChild(kit.element("li", "", item.text + " → " + names[item.category])); });

@@ -20,13 +20,24 @@
         var row = fs.querySelector('.hc-option[data-option-id="' + option.id + '"]');
         var picked = chosen.indexOf(option.id) !== -1;
         kit.mark(row, picked ? option.correct : null);
-        kit.showNote(row.querySelector(".hc-option__feedback"), picked && option.feedback, row.querySelector("input"));
+        // Words as well as colour and icon: an option without feedback of its own (true/false)
+        // still says right or wrong.
+        kit.showNote(row.querySelector(".hc-option__feedback"), picked &&
+          (option.feedback || (option.correct ? ui.correct : ui.incorrect) + "."), row.querySelector("input"));
       });
       var right = options.filter(function (o) { return o.correct; });
       var isRight = chosen.length === right.length &&
         right.every(function (o) { return chosen.indexOf(o.id) !== -1; });
-      return { state: chosen.length ? (isRight ? "correct" : "incorrect") : "unanswered",
-               answer: kit.labelled(ui.right_answer, right.map(function (o) { return o.text; }).join("; ")) };
+      // Several right answers as a list: joined with "; " they read "... stop.; Then ...".
+      var answer;
+      if (right.length === 1) answer = kit.labelled(ui.right_answer, right[0].text);
+      else {
+        answer = kit.element("div");
+        answer.appendChild(kit.element("p")).appendChild(kit.element("strong", "", ui.right_answer));
+        var list = answer.appendChild(kit.element("ul"));
+        right.forEach(function (o) { list.appendChild(kit.element("li", "", o.text)); });
+      }
+      return { state: chosen.length ? (isRight ? "correct" : "incorrect") : "unanswered", answer: answer };
     },
     reset: function (fs, q, ui) {
       this.write(fs, q, []);

@@ -3,7 +3,18 @@
 (window.HelperCourseQuizTypes = window.HelperCourseQuizTypes || []).push(function (kit) {
   "use strict";
 
+  /* The first step cannot go up nor the last down: those buttons say so (aria-disabled keeps
+   * them focusable, so focus is not lost when a step reaches an end). */
+  function markEnds(fs) {
+    var steps = kit.all(fs, ".hc-step");
+    steps.forEach(function (li, index) {
+      li.querySelector(".hc-order__up").setAttribute("aria-disabled", index === 0 ? "true" : "false");
+      li.querySelector(".hc-order__down").setAttribute("aria-disabled", index === steps.length - 1 ? "true" : "false");
+    });
+  }
+
   kit.register("order", {
+    start: markEnds,
     control: ".hc-order__up",
     read: function (fs) {
       if (!fs.hasAttribute("data-moved")) return null;
@@ -16,11 +27,16 @@
         if (li) list.appendChild(li);
       });
       fs.setAttribute("data-moved", "");
+      markEnds(fs);
     },
     check: function (fs, q, ui, value) {
       var right = q.steps.map(function (s) { return s.id; });
       kit.all(fs, ".hc-step").forEach(function (li, index) {
-        kit.mark(li, value ? li.getAttribute("data-step-id") === right[index] : null);
+        var ok = value ? li.getAttribute("data-step-id") === right[index] : null;
+        var mark = li.querySelector(".hc-step__mark");
+        kit.mark(li, ok);
+        mark.hidden = ok === null; // ✓ or ✗ with words, not colour alone
+        mark.textContent = ok === null ? "" : ok ? "✓ " + ui.step_right : "✗ " + ui.step_wrong;
       });
       var answer = kit.element("div");
       answer.appendChild(kit.element("p")).appendChild(kit.element("strong", "", ui.right_order));
@@ -44,12 +60,14 @@
         list.insertBefore(li, up ? other : other.nextSibling);
         button.focus();
         fs.setAttribute("data-moved", "");
-        var steps = kit.all(list, ".hc-step");
-        fs.querySelector(".hc-order__status").textContent = kit.fill(ui.moved, {
-          text: li.querySelector(".hc-step__text").textContent,
-          position: steps.indexOf(li) + 1, total: steps.length });
+        markEnds(fs);
       }
-      return true;
+      // Said after a move, and at an end too, where a move cannot be made: never silent.
+      var steps = kit.all(list, ".hc-step");
+      fs.querySelector(".hc-order__status").textContent = kit.fill(ui.moved, {
+        text: li.querySelector(".hc-step__text").textContent,
+        position: steps.indexOf(li) + 1, total: steps.length });
+      return !!other;
     }
   });
 });
