@@ -309,9 +309,13 @@
       confirmBox.hidden = false;
       confirmBox.querySelector(".hc-quiz__reset-yes").focus();
     });
-    confirmBox.querySelector(".hc-quiz__reset-no").addEventListener("click", function () {
+    function keepAnswers() {
       confirmBox.hidden = true;
       retry.focus();
+    }
+    confirmBox.querySelector(".hc-quiz__reset-no").addEventListener("click", keepAnswers);
+    confirmBox.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") keepAnswers();
     });
     confirmBox.querySelector(".hc-quiz__reset-yes").addEventListener("click", function () {
       var kept = { answers: entry.answers || {}, checked: entry.checked };

@@ -222,6 +222,10 @@ def test_clearing_the_whole_quiz_asks_first_and_can_be_undone(page: Page, site_u
     expect(confirm).to_be_hidden()
     expect(page.get_by_role("button", name=ui["retry"])).to_be_focused()
     expect(score_line(page)).to_contain_text(str(total))
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # Escape keeps the answers too
+    expect(confirm).to_be_hidden()
+    expect(page.get_by_role("button", name=ui["retry"])).to_be_focused()
 
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # "Yes, clear them"
