@@ -209,6 +209,16 @@
     }
 
     /* After checking: each question with a mark and its verdict, as a link back to it. */
+    /* "Question 2 of 9: Not quite": short enough to scan, and no meaning in colour or icon alone. */
+    function summaryRow(link, q, state) {
+      link.className = "hc-quiz__summary-link hc-quiz__summary-link--" + state;
+      link.setAttribute("data-question-id", q.id);
+      link.textContent = "";
+      link.appendChild(element("span", "hc-quiz__mark", { correct: "✓", incorrect: "✗" }[state] || "–"))
+        .setAttribute("aria-hidden", "true");
+      link.appendChild(document.createTextNode(questionName(fieldsets[q.id]) + " " + ui[state]));
+    }
+
     function showSummary(verdicts) {
       summary.textContent = "";
       var title = summary.appendChild(element("p", "hc-quiz__summary-title", ui.summary_title));
@@ -217,12 +227,9 @@
       list.setAttribute("aria-labelledby", title.id);
       scored.forEach(function (q, n) {
         var fs = fieldsets[q.id], state = verdicts[n];
-        var link = element("a", "hc-quiz__summary-link hc-quiz__summary-link--" + state);
+        var link = element("a");
         link.href = "#" + fs.id;
-        link.appendChild(element("span", "hc-quiz__mark", { correct: "✓", incorrect: "✗" }[state] || "–"))
-          .setAttribute("aria-hidden", "true");
-        // "Question 2 of 9: Not quite": short enough to scan, and no meaning in colour or icon alone.
-        link.appendChild(document.createTextNode(questionName(fs) + " " + ui[state]));
+        summaryRow(link, q, state);
         link.addEventListener("click", function (event) {
           event.preventDefault();
           focusQuestion(fs);
@@ -354,7 +361,13 @@
       fs.querySelector(".hc-question__actions").hidden = false;
       fs.querySelector(".hc-question__check").addEventListener("click", function () {
         hideUndo();
-        checkOne(q);
+        // Once the whole quiz has been checked, the score and summary follow every new check.
+        if (entry.checked) {
+          checkAll(false);
+          save();
+        } else {
+          checkOne(q);
+        }
         // The verdict, right answer and explanation, read out after the button's own name.
         // The verdict, then the feedback on the options chosen, then the right answer and explanation.
         var parts = all(fs.querySelector(".hc-question__result"), "p, li");
@@ -364,6 +377,8 @@
       againButton(q).addEventListener("click", function () {
         hideUndo();
         resetOne(q);
+        var row = summary.querySelector('a[data-question-id="' + q.id + '"]');
+        if (row) summaryRow(row, q, "unanswered");
         save();
         var first = firstControl(fs);
         if (first) first.focus();

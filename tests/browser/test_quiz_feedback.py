@@ -289,3 +289,22 @@ def test_every_new_state_passes_axe_and_fits_the_screen(page: Page, site_url, wi
     for selector in [".hc-question__check", ".hc-quiz__undo-button", ".hc-quiz__check"]:
         box = page.locator(selector).first.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, (selector, box)
+
+
+def test_after_the_whole_check_the_score_and_summary_follow_one_question_retried(page: Page, site_url):
+    quiz, ui = compiled_quiz("no"), interface("no")
+    questions, total = scored(quiz), len(quiz["questions"])
+    first = questions[0]
+    open_lesson(page, site_url, "no")
+    answer_with_mouse(page, quiz, right=False)
+    page.get_by_role("button", name=ui["check"]).click()
+    expect(score_line(page)).to_have_text(ui["score"].format(correct=0, total=len(questions)))
+    page.locator(f"{base_of(quiz, first)} .hc-question__retry").click()
+    link = page.locator(".hc-quiz__summary a").first
+    expect(link).to_have_text(f"–{where(ui, 1, total)}: {ui['unanswered']}")
+    answer_question_with_mouse(page, quiz, first, right=True)
+    page.locator(f"{base_of(quiz, first)} .hc-question__check").click()
+    expect(link).to_have_text(f"✓{where(ui, 1, total)}: {ui['correct']}")
+    expect(score_line(page)).to_have_text(ui["score"].format(correct=1, total=len(questions)))
+    page.reload()  # and it is what this browser keeps
+    expect(score_line(page)).to_have_text(ui["score"].format(correct=1, total=len(questions)))
