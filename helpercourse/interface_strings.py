@@ -95,6 +95,22 @@ INTERFACE_KEYS = {
     "category_belongs": "categorise: a misplaced statement's right group; {group}",
     "step_right": "order: a step in its right place (after the ✓)",
     "step_wrong": "order: a step in a wrong place (after the ✗)",
+    # --- fe-feedback: feedback where the learner is (issue 12) ---
+    "question_of": "above each prompt; {number} and {total}",
+    "answered_count": "by the quiz's buttons; {answered} and {total}",
+    "check_one": "button that checks one question",
+    "retry_one": "button that clears one checked question",
+    "replay_scenario": "button that starts a scenario afresh",
+    "right_option": "marks the right option the trainee did not choose",
+    "missed_option": "marks a right option missed in a multiple choice",
+    "summary_title": "heading of the list of questions after checking",
+    "read_again": "link to a lesson section the outcome names; {section}",
+    "reset_confirm": "question asked before clearing the whole quiz",
+    "reset_yes": "button that clears the whole quiz",
+    "reset_no": "button that keeps the answers",
+    "cleared": "after clearing the quiz, beside the undo button",
+    "undo": "button that brings the cleared answers back",
+    "restored": "announced after undo",
 }
 
 
@@ -116,6 +132,10 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "translation_summary": ("complete", "outdated", "missing"),  # translation_status.py
     # --- fe-defects ---
     "category_belongs": ("group",),            # quiz-types/categorise.js
+    # --- fe-feedback ---
+    "question_of": ("number", "total"),        # quiz_render.py
+    "answered_count": ("answered", "total"),   # quiz.js
+    "read_again": ("section",),                # quiz.js
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as the front end's fill() finds them
 

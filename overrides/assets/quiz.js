@@ -119,6 +119,12 @@
     var score = root.querySelector(".hc-quiz__score");
     var retry = root.querySelector(".hc-quiz__retry");
     var storageNote = root.querySelector(".hc-quiz__storage");
+    var answeredNote = root.querySelector(".hc-quiz__answered");
+    var summary = root.querySelector(".hc-quiz__summary");
+    var announcer = root.querySelector(".hc-quiz__announce");
+    var confirmBox = root.querySelector(".hc-quiz__confirm");
+    var undoBox = root.querySelector(".hc-quiz__undo");
+    var cleared = null; // what "Undo" puts back after the whole quiz was cleared
     var fieldsets = {};
     all(form, "fieldset.hc-question").forEach(function (fs) { fieldsets[fs.getAttribute("data-question-id")] = fs; });
     var scored = quiz.questions.filter(function (q) { return q.type !== "reflection"; });
@@ -139,16 +145,126 @@
       entry.updated = new Date().toISOString();
       var saved = store ? store.writeQuiz(quiz.id, entry) : false;
       sayStorageProblem();
+      countAnswered();
       return saved;
     }
 
-    function checkAll(announce) {
-      var correct = 0;
+    /* "3 of 10 answered" by the buttons; rewritten only when the count changes, so the status
+     * region speaks once per newly answered question, not on every arrow key. */
+    function countAnswered() {
+      var count = 0;
       scored.forEach(function (q) {
-        var fs = fieldsets[q.id];
-        var verdict = TYPES[q.type].check(fs, q, ui, TYPES[q.type].read(fs, q));
+        var value = TYPES[q.type].read(fieldsets[q.id], q);
+        if (value !== null) count += 1;
+        // A scenario can be played again as soon as one choice is made.
+        if (q.type === "scenario") againButton(q).hidden = value === null;
+      });
+      var text = fill(ui.answered_count, { answered: count, total: scored.length });
+      if (answeredNote.textContent !== text) answeredNote.textContent = text;
+    }
+
+    function againButton(q) { return fieldsets[q.id].querySelector(".hc-question__retry"); }
+
+    function say(text) { // polite: after what the trainee is doing, not over it
+      announcer.textContent = "";
+      setTimeout(function () { announcer.textContent = text; }, 50);
+    }
+
+    /* On a wrong answer, the right options the trainee did not tick get a marker with an icon
+     * and words ("Right answer", or "Missed: also right" in a multiple choice). */
+    function markMissed(fs, q, value, state) {
+      all(fs, ".hc-option__state").forEach(function (node) { node.parentNode.removeChild(node); });
+      all(fs, ".hc-option--missed").forEach(function (node) { node.classList.remove("hc-option--missed"); });
+      var type = TYPES[q.type];
+      if (state !== "incorrect" || !type.options) return;
+      type.options(q, ui).forEach(function (option) {
+        if (!option.correct || (value || []).indexOf(option.id) !== -1) return;
+        var row = fs.querySelector('.hc-option[data-option-id="' + option.id + '"]');
+        var label = row && row.querySelector("label");
+        if (!label) return;
+        row.classList.add("hc-option--missed");
+        var marker = label.appendChild(element("span", "hc-option__state"));
+        marker.appendChild(element("span", "hc-option__icon", "➜")).setAttribute("aria-hidden", "true");
+        marker.appendChild(document.createTextNode(q.type === "multiple" ? ui.missed_option : ui.right_option));
+      });
+    }
+
+    function checkOne(q) {
+      var fs = fieldsets[q.id], type = TYPES[q.type];
+      var value = type.read(fs, q);
+      var verdict = type.check(fs, q, ui, value);
+      showResult(fs, q, ui, verdict);
+      markMissed(fs, q, value, verdict.state);
+      if (verdict.state !== "unanswered") againButton(q).hidden = false;
+      return verdict;
+    }
+
+    function questionName(fs) {
+      return fs.querySelector(".hc-question__number").textContent;
+    }
+
+    function focusQuestion(fs) {
+      fs.tabIndex = -1;
+      fs.focus();
+    }
+
+    /* After checking: each question with a mark and its verdict, as a link back to it. */
+    /* "Question 2 of 9: Not quite": short enough to scan, and no meaning in colour or icon alone. */
+    function summaryRow(link, q, state) {
+      link.className = "hc-quiz__summary-link hc-quiz__summary-link--" + state;
+      link.setAttribute("data-question-id", q.id);
+      link.textContent = "";
+      link.appendChild(element("span", "hc-quiz__mark", { correct: "✓", incorrect: "✗" }[state] || "–"))
+        .setAttribute("aria-hidden", "true");
+      link.appendChild(document.createTextNode(questionName(fieldsets[q.id]) + " " + ui[state]));
+    }
+
+    function showSummary(verdicts) {
+      summary.textContent = "";
+      var title = summary.appendChild(element("p", "hc-quiz__summary-title", ui.summary_title));
+      title.id = "hc-" + quiz.id + "-summary";
+      var list = summary.appendChild(element("ol", "hc-quiz__summary-list"));
+      list.setAttribute("aria-labelledby", title.id);
+      scored.forEach(function (q, n) {
+        var fs = fieldsets[q.id], state = verdicts[n];
+        var link = element("a");
+        link.href = "#" + fs.id;
+        summaryRow(link, q, state);
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          focusQuestion(fs);
+        });
+        list.appendChild(element("li")).appendChild(link);
+      });
+      summary.hidden = false;
+    }
+
+    /* Links to the lesson sections an outcome message names by their heading. */
+    function sectionLinks(message) {
+      var said = message.toLowerCase(), links = null;
+      all(document, "h2[id], h3[id]").forEach(function (heading) {
+        if (root.contains(heading)) return;
+        var copy = heading.cloneNode(true);
+        all(copy, ".headerlink").forEach(function (a) { a.parentNode.removeChild(a); });
+        var name = copy.textContent.trim();
+        var at = said.indexOf(name.toLowerCase());
+        // Named as a whole, not inside a longer word ("trust" in "trustworthy").
+        if (name.length < 3 || at === -1 || /\p{L}/u.test(said.charAt(at - 1) + said.charAt(at + name.length))) return;
+        links = links || element("ul", "hc-quiz__read-again");
+        var link = element("a", "", fill(ui.read_again, { section: name }));
+        link.href = "#" + heading.id;
+        links.appendChild(element("li")).appendChild(link);
+      });
+      return links;
+    }
+
+    function checkAll(announce) {
+      var correct = 0, verdicts = [];
+      hideUndo();
+      scored.forEach(function (q) {
+        var verdict = checkOne(q);
         if (verdict.state === "correct") correct += 1;
-        showResult(fs, q, ui, verdict);
+        verdicts.push(verdict.state);
       });
       var total = scored.length;
       var percent = total ? Math.round(100 * correct / total) : 0;
@@ -160,6 +276,9 @@
       var message = null;
       quiz.outcomes.forEach(function (o) { if (o.from <= percent) message = o.message; });
       if (message) score.appendChild(element("p", "hc-quiz__outcome", message));
+      var links = message && sectionLinks(message);
+      if (links) score.appendChild(links);
+      showSummary(verdicts);
       retry.hidden = false;
       entry.checked = true;
       entry.score = { correct: correct, total: total };
@@ -175,18 +294,95 @@
       checkAll(true);
     });
 
+    function firstControl(fs) {
+      return fs && fs.querySelector(TYPES[fs.getAttribute("data-type")].control || "input");
+    }
+
+    function resetOne(q) {
+      var fs = fieldsets[q.id];
+      TYPES[q.type].reset(fs, q, ui);
+      hideResult(fs);
+      markMissed(fs, q, null, null);
+      againButton(q).hidden = true;
+    }
+
+    function hideUndo() {
+      cleared = null;
+      undoBox.hidden = true;
+    }
+
+    // Clearing the whole quiz: ask in the page first, then offer to undo it.
     retry.addEventListener("click", function () {
-      scored.forEach(function (q) {
-        TYPES[q.type].reset(fieldsets[q.id], q, ui);
-        hideResult(fieldsets[q.id]);
-      });
+      confirmBox.hidden = false;
+      confirmBox.querySelector(".hc-quiz__reset-yes").focus();
+    });
+    function keepAnswers() {
+      confirmBox.hidden = true;
+      retry.focus();
+    }
+    confirmBox.querySelector(".hc-quiz__reset-no").addEventListener("click", keepAnswers);
+    confirmBox.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") keepAnswers();
+    });
+    confirmBox.querySelector(".hc-quiz__reset-yes").addEventListener("click", function () {
+      var kept = { answers: entry.answers || {}, checked: entry.checked };
+      scored.forEach(resetOne);
       score.textContent = "";
+      summary.hidden = true;
+      summary.textContent = "";
       retry.hidden = true;
+      confirmBox.hidden = true;
       entry.checked = false;
       save();
-      var firstBox = form.querySelector("fieldset.hc-question");
-      var first = firstBox && firstBox.querySelector(TYPES[firstBox.getAttribute("data-type")].control || "input");
+      cleared = kept;
+      undoBox.hidden = false;
+      say(ui.cleared);
+      var first = firstControl(form.querySelector("fieldset.hc-question"));
       if (first) first.focus();
+    });
+    undoBox.querySelector(".hc-quiz__undo-button").addEventListener("click", function () {
+      var kept = cleared;
+      if (!kept) return;
+      scored.forEach(function (q) {
+        var saved = kept.answers[q.id];
+        if (saved && saved.fp === q.fingerprint) TYPES[q.type].write(fieldsets[q.id], q, saved.value, ui);
+      });
+      entry.checked = kept.checked;
+      if (kept.checked) checkAll(false);
+      save();
+      hideUndo();
+      root.querySelector(".hc-quiz__check").focus();
+      say(ui.restored);
+    });
+
+    // Check or try again one question, where the trainee is.
+    scored.forEach(function (q) {
+      var fs = fieldsets[q.id];
+      fs.querySelector(".hc-question__actions").hidden = false;
+      fs.querySelector(".hc-question__check").addEventListener("click", function () {
+        hideUndo();
+        // Once the whole quiz has been checked, the score and summary follow every new check.
+        if (entry.checked) {
+          checkAll(false);
+          save();
+        } else {
+          checkOne(q);
+        }
+        // The verdict, right answer and explanation, read out after the button's own name.
+        // The verdict, then the feedback on the options chosen, then the right answer and explanation.
+        var parts = all(fs.querySelector(".hc-question__result"), "p, li");
+        parts.splice.apply(parts, [1, 0].concat(all(fs, ".hc-option__feedback:not([hidden])")));
+        say([questionName(fs)].concat(parts.map(function (node) { return node.textContent; })).join(" "));
+      });
+      againButton(q).addEventListener("click", function () {
+        hideUndo();
+        resetOne(q);
+        var row = summary.querySelector('a[data-question-id="' + q.id + '"]');
+        if (row) summaryRow(row, q, "unanswered");
+        save();
+        var first = firstControl(fs);
+        if (first) first.focus();
+      });
     });
 
     function questionOf(node) {
@@ -196,7 +392,10 @@
       return q && { fs: fs, q: q, type: TYPES[q.type] };
     }
 
-    form.addEventListener("change", save);
+    form.addEventListener("change", function () {
+      hideUndo(); // a new answer: the cleared ones are no longer wanted back
+      save();
+    });
     form.addEventListener("input", function (event) {
       var at = questionOf(event.target);
       if (at && at.type.input) at.type.input(at.fs, at.q, ui, event.target, save);
@@ -204,7 +403,10 @@
     form.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       var at = button && questionOf(button);
-      if (at && at.type.click && at.type.click(at.fs, at.q, ui, button)) save();
+      if (at && at.type.click && at.type.click(at.fs, at.q, ui, button)) {
+        hideUndo();
+        save();
+      }
     });
 
     // Put back what this browser remembers; answers to edited questions no longer match.
@@ -223,6 +425,7 @@
     });
     if (entry.checked) checkAll(false);
     sayStorageProblem();
+    countAnswered();
     if (store && store.onProblem) store.onProblem(sayStorageProblem);
 
     root.querySelector(".hc-quiz__actions").hidden = false;

@@ -53,6 +53,7 @@ def test_wrong_then_right_answers_get_feedback_and_a_score(page: Page, site_url,
             expect(page.locator(f"{base} .hc-scene__outcome").first).to_contain_text(poor["feedback"])
 
     retry.click()
+    page.get_by_role("button", name=ui["reset_yes"]).click()  # clearing everything asks first
     expect(page.locator(".hc-quiz__score")).to_have_text("")
     expect(page.locator(".hc-quiz input:checked")).to_have_count(0)
     expect(page.locator(".hc-question__result:visible")).to_have_count(0)
@@ -138,6 +139,8 @@ def test_every_question_type_can_be_done_by_keyboard_alone(page: Page, site_url,
     expect(page.locator(".hc-quiz__score")).to_be_focused()
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.textContent") == ui["retry"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.textContent") == ui["reset_yes"]  # asks first
     page.keyboard.press("Enter")
     expect(page.locator(".hc-quiz__score")).to_have_text("")
     assert focused_id(page).startswith(f"hc-{quiz['id']}-{quiz['questions'][0]['id']}-")
