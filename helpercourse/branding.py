@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from .atomic_files import write_atomically
-from .branding_file import FILE_NAME, Branding, contact_html, load  # noqa: F401 (the module's API)
+from .branding_file import Branding
 
 OUTPUT_DIR = "assets/branding"
 STYLESHEET = f"{OUTPUT_DIR}/colours.css"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .course import Course, CoursePage
-from .lesson_text import WORD, bullets, lesson_body, sections, words
+from .lesson_text import bullets, lesson_body, sections, words
 from .problems import Problem, display_path
 
 MODULE_SECTIONS = ("objectives", "scenarios", "reflection", "quiz", "key-points", "references")
@@ -152,7 +152,8 @@ def quiz_use(course: Course) -> Iterator[Problem]:
 
 
 def quiz_richness(course: Course) -> Iterator[Problem]:
-    for quiz_id, quiz in sorted(course.quizzes.get("en", course.quizzes.get(course.default_language, {})).items()):
+    # Counts and types are the same in every language: the default language's documents tell.
+    for quiz_id, quiz in sorted(course.quizzes.get(course.default_language, {}).items()):
         scored = [q for q in quiz["questions"] if q["type"] != "reflection"]
         where = f"quizzes/{quiz_id}.yaml"
         if len(scored) < MIN_SCORED_QUESTIONS:

@@ -61,6 +61,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         self.course: Course | None = None
         self.not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page
         self._saved_alternates: list = []
+        self._translation_report = None  # worked out once per build, for the trainer-only page
 
     # --- reporting -------------------------------------------------------------------------------
 
@@ -116,6 +117,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         return config
 
     def _load_course(self, config) -> None:
+        self._translation_report = None
         self.course = course = load_course(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
         self.report(course.problems["branding"], "branding.yml has problems; fix them and build again")
         self.report(course.problems["pages"], "A page has a mistake")
@@ -187,7 +189,9 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         html, problems = trainer_edition.page_html(html, _shown(page), self.config.edition, ui)
         self.report(problems, "A facilitator note would show on the trainee site")
         if translation_status.SLOT in html:
-            report, problems = translation_status.report_for_course(course)
+            if self._translation_report is None:  # one page per language shows it: read once
+                self._translation_report = translation_status.report_for_course(course)
+            report, problems = self._translation_report
             self.report(problems, "The translation status cannot be read")
             if report is not None:
                 html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))

@@ -176,14 +176,11 @@ def render_table(report: Report, ui: dict) -> str:
 
 
 def report_for_course(course) -> tuple[Report | None, list[Problem]]:
-    """The status of a course (course.Course), worked out once per build."""
-    cached = getattr(course, "_translation_report", None)
-    if cached is None:
-        quizzes, problems = quiz_rows(course.root / "quizzes", course.languages)
-        report = Report(course.default_language, course.languages[1:], course_page_rows(course) + quizzes)
-        cached = (None if problems else report, problems)
-        course._translation_report = cached
-    return cached
+    """The status of a course (course.Course), from the pages it read; (None, problems) if a
+    quiz cannot be read."""
+    quizzes, problems = quiz_rows(course.root / "quizzes", course.languages)
+    report = Report(course.default_language, course.languages[1:], course_page_rows(course) + quizzes)
+    return (None if problems else report), problems
 
 
 if __name__ == "__main__":

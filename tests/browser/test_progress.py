@@ -7,7 +7,6 @@ localStorage in the format of docs-dev/quiz-format-v2.md, never by taking a quiz
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 

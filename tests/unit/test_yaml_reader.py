@@ -6,8 +6,6 @@ helpercourse.yaml_lines.parse; the line numbers (with_lines) never change a valu
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
