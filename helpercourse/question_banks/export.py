@@ -68,15 +68,21 @@ def render(banks: dict[str, list[Bank]], ui: dict[str, dict]) -> Export:
     export = Export(tuple(banks), banks)
     for lang, lang_banks in banks.items():
         labels = (ui[lang].get("true", "True"), ui[lang].get("false", "False"))
+        moodle_docs, gift_texts, items = [], [], {}
         for bank in lang_banks:
             base = f"{lang}/{bank.quiz_id}"
-            export.files[base + ".moodle.xml"] = moodle_xml.moodle_xml([bank])
-            export.files[base + ".gift.txt"] = gift.gift([bank], export.skips).encode("utf-8")
-            export.files[base + ".qti21.zip"] = qti21.package(bank, labels)
+            moodle_docs.append(moodle_xml.moodle_xml([bank]))
+            gift_texts.append(gift.gift([bank], export.skips))
+            bank_items = qti21.item_files(bank, labels)
+            items.update(bank_items)
+            export.files[base + ".moodle.xml"] = moodle_docs[-1]
+            export.files[base + ".gift.txt"] = gift_texts[-1].encode("utf-8")
+            export.files[base + ".qti21.zip"] = qti21.package(bank, labels, bank_items)
+        # the file with every quiz reuses what was written for each quiz
         everything = Bank(COURSE, lang, COURSE, [q for b in lang_banks for q in b.questions])
-        export.files[f"{lang}/{COURSE}.moodle.xml"] = moodle_xml.moodle_xml(lang_banks)
-        export.files[f"{lang}/{COURSE}.gift.txt"] = gift.gift(lang_banks).encode("utf-8")
-        export.files[f"{lang}/{COURSE}.qti21.zip"] = qti21.package(everything, labels)
+        export.files[f"{lang}/{COURSE}.moodle.xml"] = moodle_xml.joined(moodle_docs)
+        export.files[f"{lang}/{COURSE}.gift.txt"] = "\n".join(gift_texts).encode("utf-8")
+        export.files[f"{lang}/{COURSE}.qti21.zip"] = qti21.package(everything, labels, items)
     export.files["README.md"] = readme(export).encode("utf-8")
     return export
 

@@ -88,7 +88,8 @@ def _matching(node: ET.Element, q: BankQuestion) -> None:
 
 def _ordering(node: ET.Element, q: BankQuestion) -> None:
     # qtype_ordering (standard since Moodle 4.4): answers in the right order, fraction = place.
-    for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
+    # every step shown (ALL; the count is the number of steps), marked all-or-nothing as in the course
+    for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.steps))),
                        ("gradingtype", "ALL_OR_NOTHING"), ("showgrading", "SHOW"),
                        ("numberingstyle", "123")):
         ET.SubElement(node, tag).text = value
@@ -137,3 +138,14 @@ def moodle_xml(banks: list[Bank]) -> bytes:
             root.append(question_element(q))
     ET.indent(root, "  ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+_OPEN, _CLOSE = b"<quiz>\n", b"</quiz>\n"
+
+
+def joined(documents: list[bytes]) -> bytes:
+    """One document with the questions of several written by `moodle_xml` (the file with every
+    quiz), without building them again."""
+    bodies = [doc[doc.index(_OPEN) + len(_OPEN):doc.rindex(_CLOSE)] for doc in documents]
+    head = documents[0][:documents[0].index(_OPEN) + len(_OPEN)] if documents else b""
+    return head + b"".join(bodies) + _CLOSE if documents else moodle_xml([])

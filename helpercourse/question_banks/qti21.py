@@ -227,9 +227,15 @@ def manifest_xml(bank: Bank) -> bytes:
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def package(bank: Bank, labels: tuple[str, str]) -> bytes:
-    """The zip: imsmanifest.xml at the root and items/*.xml, with a fixed date so an unchanged
-    quiz gives an identical file."""
+def item_files(bank: Bank, labels: tuple[str, str]) -> dict[str, bytes]:
+    """items/<id>.xml -> assessmentItem document, for every question of the bank."""
+    return {item_path(q): item_xml(q, bank.lang, labels) for q in bank.questions}
+
+
+def package(bank: Bank, labels: tuple[str, str], items: dict[str, bytes] | None = None) -> bytes:
+    """The zip: imsmanifest.xml at the root and items/*.xml (`items` when already written, as
+    for the file with every quiz), with a fixed date so an unchanged quiz gives an identical file."""
+    items = item_files(bank, labels) if items is None else items
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         def add(name: str, data: bytes) -> None:
@@ -239,5 +245,5 @@ def package(bank: Bank, labels: tuple[str, str]) -> bytes:
             archive.writestr(info, data)
         add("imsmanifest.xml", manifest_xml(bank))
         for q in bank.questions:
-            add(item_path(q), item_xml(q, bank.lang, labels))
+            add(item_path(q), items[item_path(q)])
     return buffer.getvalue()

@@ -23,6 +23,8 @@ import pytest
 
 from helpercourse import quiz_compile
 from helpercourse.question_banks.export import banks_from, compiled_quizzes, render, write
+from helpercourse.question_banks.gift import escape as gift_escape
+from helpercourse.question_banks.mapping import MOODLE_GRADES
 from helpercourse.question_banks.qti21 import CP_NS, QTI_NS
 from helpercourse.site_config import languages
 
@@ -144,6 +146,7 @@ def test_every_gift_special_character_round_trips(exported, parsed_gift):
     assert stem == docs["en"]["specials"]["questions"][0]["prompt"]
     for character in "~=#{}:\\<>&\"":
         assert character in stem
+    assert gift_escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h"
     assert questions[0]["title"] == "$course$/top/Specials: ~ = # { } \\ (en)"
 
 
@@ -177,6 +180,8 @@ def test_moodle_xml_has_each_question_with_its_type_grades_and_feedback(exported
                     fractions = _fractions(part)
                     if part.get("type") == "multichoice":
                         assert part.findtext("shuffleanswers") == "0"
+                        # Moodle's import stops on a grade not in its list (the default setting)
+                        assert all(any(abs(abs(f) - g) < 1e-4 for g in MOODLE_GRADES) for f in fractions), ident
                         assert all(a.find("feedback/text") is not None for a in part.findall("answer"))
                         if part.findtext("single") == "true":
                             assert sorted(fractions)[-1] == 100 and sum(fractions) == 100, ident
