@@ -43,7 +43,7 @@ def _answers(q: BankQuestion) -> list[str]:
 
 def _matching(q: BankQuestion) -> list[str]:
     # the answer side of a GIFT pair is plain text (no format, no HTML)
-    return [f"\t={_html(statement)} -> {escape(group)}" for statement, group in q.pairs]
+    return [f"\t={_html(statement)} -> {escape(' '.join(group.split()))}" for statement, group in q.pairs]
 
 
 def question_text(q: BankQuestion) -> str | None:

@@ -14,6 +14,7 @@ The course's option order is kept (shuffle="false").
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from xml.etree import ElementTree as ET
@@ -77,7 +78,7 @@ def _declarations(item: ET.Element, cardinality: str, base_type: str, correct: l
     if mapping is not None:
         table = _sub(response, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for key, value in mapping.items():
-            _sub(table, "mapEntry", {"mapKey": key, "mappedValue": f"{value:.5f}"})
+            _sub(table, "mapEntry", {"mapKey": key, "mappedValue": f"{value:.5f}", "caseSensitive": "false"})
     if scored:
         for outcome, default in (("SCORE", "0"), ("MAXSCORE", "1")):
             declared = _sub(item, "outcomeDeclaration", {"identifier": outcome, "cardinality": "single",
@@ -126,7 +127,7 @@ def _modal(item: ET.Element, ident: str, text: str) -> None:
 def _choice(item: ET.Element, body: ET.Element, q: BankQuestion) -> None:
     ids = [identifier("o", str(n)) for n in range(1, len(q.answers) + 1)]
     right = [i for i, a in zip(ids, q.answers) if a.fraction > 0]
-    mapping = None if q.single else {i: a.fraction / 100 for i, a in zip(ids, q.answers)}
+    mapping = None if q.single else _shares(ids, q)
     _declarations(item, "single" if q.single else "multiple", "identifier", right, mapping)
     interaction = _sub(body, "choiceInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "false",
                                                    "maxChoices": "1" if q.single else "0"})
@@ -135,6 +136,13 @@ def _choice(item: ET.Element, body: ET.Element, q: BankQuestion) -> None:
     _processing(item, mapped=not q.single, option_feedback=True)
     for choice_id, answer in zip(ids, q.answers):
         _modal(item, choice_id, answer.feedback)
+
+
+def _shares(ids: list[str], q: BankQuestion) -> dict[str, float]:
+    """Moodle's shares as QTI map values, each rounded away from zero at 5 decimals: three right
+    answers give 0.33334 each, so all three reach the upper bound 1 (0.33333 would leave 0.99999)."""
+    away = lambda f: math.copysign(math.ceil(abs(f) / 100 * 1e5) / 1e5, f)  # noqa: E731
+    return {i: away(a.fraction) for i, a in zip(ids, q.answers)}
 
 
 def _truefalse(item: ET.Element, body: ET.Element, q: BankQuestion, labels: tuple[str, str]) -> None:

@@ -281,6 +281,69 @@ def test_qti_items_are_valid_against_the_ims_qti_21_schema(exported):
                                    use_location_hints=False))
 
 
+def _qti_items(exported) -> list[tuple[str, bytes]]:
+    """(name, item) for every English item of the fixture and the course (the structure is the
+    same in every language; the fixture's texts carry the special characters)."""
+    items = []
+    for source, langs in (("specials", ("en",)), ("course", ("en",))):
+        folder, docs, _ = exported[source]
+        for lang in langs:
+            for quiz_id in docs[lang]:
+                with zipfile.ZipFile(folder / lang / f"{quiz_id}.qti21.zip") as archive:
+                    items += [(f"{lang}/{quiz_id}/{n}", archive.read(n)) for n in archive.namelist()
+                              if n.startswith("items/")]
+    return items
+
+
+# pyslet 0.7 calls its own deprecated names while it runs response processing
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_qti_items_load_in_a_qti_21_engine_and_score_the_right_answer_1(exported):
+    """pyslet (a Python QTI 2.1 implementation) reads each item, rejecting elements QTI 2.1 does
+    not allow where they stand, and runs its response processing: the declared correct response
+    scores 1 and brings up the explanation; no response scores 0; a wrong choice scores 0."""
+    qti = pytest.importorskip("pyslet.qtiv2.xml")
+    from pyslet.qtiv2 import interactions, variables  # noqa: PLC0415
+
+    def attempt(item, response=None):
+        state = variables.ItemSessionState(item)
+        state.begin_session()
+        if response is not None:
+            state["RESPONSE"].set_value(response)
+        state.end_attempt()
+        return state
+
+    scored = 0
+    for name, data in _qti_items(exported):
+        doc = qti.QTIDocument()
+        doc.read(src=data)
+        item = doc.root
+        correct = variables.ItemSessionState(item)["RESPONSE.CORRECT"]
+        if not correct:  # a reflection: nothing to score
+            assert "SCORE" not in variables.ItemSessionState(item).map, name
+            continue
+        right = attempt(item, correct.value)
+        assert right["SCORE"].value == 1.0, name
+        explained = any(f.identifier == "EXPLANATION" for f in item.QTIModalFeedback)
+        assert not explained or "EXPLANATION" in right["FEEDBACK"].value, name
+        assert attempt(item)["SCORE"].value == 0.0, name
+        if item.get_declaration("RESPONSE").cardinality == variables.Cardinality.single:
+            choices = [c.identifier for c in item.find_children_depth_first(interactions.SimpleChoice)]
+            wrong = next(c for c in choices if c != correct.value)
+            assert attempt(item, wrong)["SCORE"].value == 0.0, name
+        scored += 1
+    assert scored > 100
+
+
+def test_an_invalid_qti_item_is_rejected_by_the_qti_21_engine(exported):
+    qti = pytest.importorskip("pyslet.qtiv2.xml")
+    from pyslet.qtiv2.core import QTIValidityError  # noqa: PLC0415
+    name, data = next((n, d) for n, d in _qti_items(exported) if b"<choiceInteraction" in d)
+    broken = data.replace(b"<choiceInteraction", b"<choiceInteractionTypo").replace(
+        b"</choiceInteraction", b"</choiceInteractionTypo")
+    with pytest.raises(QTIValidityError):
+        qti.QTIDocument().read(src=broken)
+
+
 def _digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
