@@ -20,6 +20,7 @@ format turns them into its own HTML. Mapping choices, and why:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 
 # Moodle accepts only these grade percentages on import ("Error if grade not listed" is the
 # default); 100/k for k = 1..10 are all among them.
@@ -175,6 +176,5 @@ def paragraphs(text: str) -> list[str]:
 def to_html(text: str) -> str:
     """Plain course text as HTML: escaped (a '<' stays a '<'), blank lines make paragraphs,
     single line breaks stay breaks. Empty text gives an empty string."""
-    from html import escape  # noqa: PLC0415 - small and local
     return "".join(f"<p>{escape(part, quote=False).replace(chr(10), '<br>')}</p>"
                    for part in paragraphs(text))

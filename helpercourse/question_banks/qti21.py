@@ -31,24 +31,19 @@ EXPLANATION = "EXPLANATION"  # the identifier of the modalFeedback with the expl
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
 
-
 def identifier(*parts: str) -> str:
     """A QTI identifier (an XML NCName): course ids may start with a digit, so a letter leads."""
     return "I" + "_".join(_NOT_NAME.sub("_", part) for part in parts)
 
 
-def _q(tag: str) -> str:
-    # Elements are written unqualified under a root that declares xmlns (ElementTree cannot
-    # write a default namespace next to unqualified attributes).
-    return tag
-
-
 def _namespaced(ns: str, xsd: str) -> dict[str, str]:
+    # Elements are written unqualified under a root that declares xmlns: ElementTree cannot
+    # write a default namespace next to unqualified attributes.
     return {"xmlns": ns, "xmlns:xsi": XSI_NS, "xsi:schemaLocation": f"{ns} {xsd}"}
 
 
 def _sub(parent: ET.Element, tag: str, attrs: dict | None = None, text: str | None = None) -> ET.Element:
-    node = ET.SubElement(parent, _q(tag), attrs or {})
+    node = ET.SubElement(parent, tag, attrs or {})
     if text is not None:
         node.text = text
     return node
@@ -188,10 +183,10 @@ def _essay(item: ET.Element, body: ET.Element, q: BankQuestion) -> None:
 
 def item_xml(q: BankQuestion, lang: str, labels: tuple[str, str]) -> bytes:
     """One assessmentItem document."""
-    item = ET.Element(_q("assessmentItem"), {
+    item = ET.Element("assessmentItem", {
         **_namespaced(QTI_NS, QTI_XSD), "identifier": identifier(*q.ident.split("/")), "title": q.name, "adaptive": "false",
         "timeDependent": "false", "xml:lang": lang})
-    body = ET.Element(_q("itemBody"))
+    body = ET.Element("itemBody")
     _flow(body, q.stem)
     if q.kind == "multichoice":
         _choice(item, body, q)
@@ -205,7 +200,7 @@ def item_xml(q: BankQuestion, lang: str, labels: tuple[str, str]) -> bytes:
         _essay(item, body, q)
     # itemBody comes after the declarations and before responseProcessing and modalFeedback
     position = next((n for n, child in enumerate(item) if child.tag in
-                     (_q("responseProcessing"), _q("modalFeedback"))), len(item))
+                     ("responseProcessing", "modalFeedback")), len(item))
     item.insert(position, body)
     if q.kind != "essay":
         _modal(item, EXPLANATION, q.general_feedback)
@@ -218,19 +213,18 @@ def item_path(q: BankQuestion) -> str:
 
 
 def manifest_xml(bank: Bank) -> bytes:
-    cp = _q
     root = ET.Element("manifest", {**_namespaced(CP_NS, CP_XSD),
                                    "identifier": identifier("manifest", bank.quiz_id, bank.lang)})
-    metadata = ET.SubElement(root, cp("metadata"))
-    ET.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"
-    ET.SubElement(metadata, cp("schemaversion")).text = "1.0.0"
-    ET.SubElement(root, cp("organizations"))
-    resources = ET.SubElement(root, cp("resources"))
+    metadata = ET.SubElement(root, "metadata")
+    ET.SubElement(metadata, "schema").text = "QTIv2.1 Package"
+    ET.SubElement(metadata, "schemaversion").text = "1.0.0"
+    ET.SubElement(root, "organizations")
+    resources = ET.SubElement(root, "resources")
     for q in bank.questions:
         path = item_path(q)
-        resource = ET.SubElement(resources, cp("resource"), {
+        resource = ET.SubElement(resources, "resource", {
             "identifier": identifier("res", *q.ident.split("/")), "type": ITEM_TYPE, "href": path})
-        ET.SubElement(resource, cp("file"), {"href": path})
+        ET.SubElement(resource, "file", {"href": path})
     ET.indent(root, "  ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
