@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import quiz_compile
+from ..problems import display_path
 from ..site_swap import swap_in
 from . import gift, moodle_xml, qti21
 from .mapping import Bank, Skip, make_bank
@@ -45,8 +46,9 @@ def compiled_quizzes(languages: tuple[str, ...], quiz_dir: Path = quiz_compile.Q
     Raises ProblemsFound on bad quiz input (the compiler's file:line problems)."""
     result = quiz_compile.compile_course(languages, quiz_dir, interface_file)
     if COURSE in result.quiz_ids:
-        raise NameClash(f"quizzes/{COURSE}.yaml: the quiz id '{COURSE}' is the name of the file "
-                        "with every quiz in the question banks; rename the quiz")
+        raise NameClash(f"{display_path(Path(quiz_dir) / (COURSE + '.yaml'))}:1: the quiz id '{COURSE}' "
+                        "is the name of the question-bank file with every quiz; rename the quiz "
+                        "(its file and its id)")
     ui = {lang: json.loads(result.files[f"{lang}/{quiz_compile.INTERFACE_NAME}"]) for lang in languages}
     docs = {lang: {quiz_id: json.loads(result.files[f"{lang}/{quiz_id}.json"])
                    for quiz_id in sorted(result.quiz_ids)} for lang in languages}
