@@ -23,6 +23,7 @@ help:
 	@echo "make stats   print lesson word counts and quiz sizes per module and language"
 	@echo "make status  each page and quiz translation: complete, outdated or missing"
 	@echo "make offline a zip of the site that works opened from disk (dist/helper-course-offline.zip)"
+	@echo "make question-banks  every quiz as Moodle XML, GIFT and QTI 2.1 in dist/question-banks/ (LMS.md)"
 
 # The course's own package (helpercourse/, the MkDocs plugin) is installed editable: edits need no reinstall.
 $(BIN)/.site-installed: requirements.txt pyproject.toml
@@ -111,3 +112,10 @@ serve-trainer: $(BIN)/.site-installed
 
 clean:
 	rm -rf site .site-new .site-old build .pytest_cache site-trainer .site-trainer-new .site-trainer-old
+
+# Question banks for an LMS (helpercourse/question_banks/): Moodle XML, GIFT and QTI 2.1 per
+# language in dist/question-banks/, written beside it and swapped in, so bad quiz input (reported
+# as file:line) keeps the last good banks. Prints sizes and every question a format leaves out.
+.PHONY: question-banks
+question-banks: $(BIN)/.site-installed
+	$(BIN)/python -m helpercourse.question_banks
