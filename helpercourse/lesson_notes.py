@@ -64,3 +64,24 @@ def add_writing_boxes(html: str, page_name: str, ui: dict) -> str:
     for _, end, note_id in reversed(note_ids(html, page_name)):
         html = html[:end] + _writing_box(note_id, ui) + html[end:]
     return html
+
+
+_MD_SECTION = re.compile(r"^## .*\{#([a-z0-9-]+)\}[ \t]*$")
+_MD_BOX = re.compile(r'^!!! question(?: +"(?P<title>.*?)")?[ \t]*$')
+
+
+def boxes_in_markdown(body: str, page_name: str) -> list[tuple[str, str]]:
+    """(note id, box title) of every reflection box in a module page's Markdown, with the ids
+    add_writing_boxes gives them (for the progress page's list of reflections). Sections are
+    the `## … {#anchor}` headings every lesson uses."""
+    found, counts, section = [], {}, "top"
+    for line in body.splitlines():
+        heading = _MD_SECTION.match(line)
+        if heading:
+            section = heading[1]
+            continue
+        box = _MD_BOX.match(line)
+        if box:
+            counts[section] = counts.get(section, 0) + 1
+            found.append((f"{page_name}/{section}-{counts[section]}", box["title"] or ""))
+    return found
