@@ -111,6 +111,14 @@ INTERFACE_KEYS = {
     "cleared": "after clearing the quiz, beside the undo button",
     "undo": "button that brings the cleared answers back",
     "restored": "announced after undo",
+    # --- trainer: overview, worksheet, reflection boxes (issue 13) ---
+    "session_length": "trainer overview: heading of the session length column",
+    "session_all_modules": "trainer overview: the row with all modules together",
+    "session_total": "trainer overview: a module's parts added up; {minutes}",
+    "session_materials": "the label of a facilitator note's materials line",
+    "worksheet_print": "trainer edition: button that prints a module's blank worksheet",
+    "note_label": "label of the writing box under an in-lesson reflection",
+    "note_on_paper": "in-lesson reflection: where to write when the page cannot save",
 }
 
 
@@ -136,6 +144,8 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "question_of": ("number", "total"),        # quiz_render.py
     "answered_count": ("answered", "total"),   # quiz.js
     "read_again": ("section",),                # quiz.js
+    # --- trainer ---
+    "session_total": ("minutes",),             # session_plans.py
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as the front end's fill() finds them
 

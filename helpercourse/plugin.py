@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import branding, error_pages, log_output, module_index, offline_build, progress_page
-from . import search_split, trainer_edition, translation_status
+from . import lesson_notes, search_split, session_plans, trainer_edition, translation_status
 from .course import Course, load_course
 from .page_checks import quiz_references
 from .problems import Problem, ProblemsFound, display_path, format_problems
@@ -109,6 +109,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         log_output.watch_links(Path(config.docs_dir))
         if self.config.edition == trainer_edition.TRAINER and trainer_edition.TRAINER_CSS not in config.extra_css:
             config.extra_css.append(trainer_edition.TRAINER_CSS)
+            trainer_edition.add_trainer_script(config)
         if self.config.offline:
             offline_build.use_vendored_polyfill(config)
         if self.course is None or self._first_language_pass(config):
@@ -173,6 +174,10 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             markdown = module_index.expand(markdown, course.modules(lang))
         except ProblemsFound as found:
             self.report(found.problems, "The home page cannot list the modules")
+        try:
+            markdown = session_plans.expand(markdown, course.modules(lang), course.interface[lang])
+        except ProblemsFound as found:
+            self.report(found.problems, "The trainer overview cannot list the session plans")
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -186,6 +191,10 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             else:
                 rendered = render_quiz(quiz, ui)
             html = html.replace(SLOT.format(id=escape(quiz_id)), rendered)
+        source = course.page_for(page.file.abs_src_path)
+        if source is not None and source.module_number is not None:
+            html = lesson_notes.add_writing_boxes(html, Path(source.file_name).stem, ui)
+            html = trainer_edition.worksheet_button(html, self.config.edition, ui)
         html, problems = trainer_edition.page_html(html, _shown(page), self.config.edition, ui)
         self.report(problems, "A facilitator note would show on the trainee site")
         if translation_status.SLOT in html:

@@ -16,12 +16,16 @@ from __future__ import annotations
 import re
 from html import escape
 
+from mkdocs.config.config_options import ExtraScriptValue
+
 from .facilitator_notes import NOTE_TYPE, empty_note_lines, strip_notes
 from .problems import Problem, display_path
 
 TRAINEE, TRAINER = "trainee", "trainer"
 TRAINER_CSS = "assets/trainer.css"
+TRAINER_JS = "assets/worksheet.js"  # the "print blank worksheet" button
 
+_H1_END = re.compile(r"</h1>")
 _ANSWER_KEY = re.compile(r'<details class="hc-answer-key"><summary>[^<]*</summary>')
 # Any element that Markdown made from a facilitator note (a last check on the trainee site).
 _NOTE_HTML = re.compile(rf'class="[^"]*\b{NOTE_TYPE}\b', re.IGNORECASE)
@@ -52,6 +56,25 @@ def page_html(html: str, shown_path: str, chosen: str, ui: dict) -> tuple[str, l
                               f"a '{NOTE_TYPE}' note reached the trainee page; write notes only as "
                               f"'!!! {NOTE_TYPE} \"…\"' admonitions (see TRAINERS.md)")]
     return html, []
+
+
+def add_trainer_script(config) -> None:
+    """Trainer: load worksheet.js (deferred, like the course's other scripts) once."""
+    if any(str(script) == TRAINER_JS for script in config.extra_javascript):
+        return
+    script = ExtraScriptValue(TRAINER_JS)
+    script.defer = True
+    config.extra_javascript.append(script)
+
+
+def worksheet_button(html: str, chosen: str, ui: dict) -> str:
+    """Trainer: under a module's heading, the button worksheet.js makes print the blank
+    worksheet (hidden until the script runs: without it the button would do nothing)."""
+    if chosen != TRAINER:
+        return html
+    button = (f'<p class="hc-worksheet" hidden><button type="button" class="md-button hc-worksheet__print">'
+              f'{escape(ui["worksheet_print"])}</button></p>')
+    return _H1_END.sub(lambda end: end[0] + button, html, count=1)
 
 
 # --- the edition's name, on every page -----------------------------------------------------------

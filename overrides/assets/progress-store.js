@@ -17,6 +17,7 @@
     if (!isObject(record) || record.format !== FORMAT) return "not a Helper Course progress file";
     if (record.version !== 1) return "unsupported version " + record.version;
     if (!isObject(record.quizzes)) return "no quizzes in the file";
+    if (record.notes !== undefined && !isObject(record.notes)) return "the notes are not in the expected form";
     var why = null;
     Object.keys(record.quizzes).some(function (id) {
       var entry = record.quizzes[id];
@@ -107,6 +108,20 @@
       try { storage.removeItem(KEY); } catch (e) { return false; }
       problem = null; // whatever went wrong went with the data
       return true;
+    },
+    /* In-lesson reflection notes (lesson-notes.js): record.notes[id] = {text, at}; a note
+       that is not in that form reads as none. Empty text deletes the note. */
+    readNote: function (id) {
+      var notes = load().notes;
+      var note = isObject(notes) && Object.prototype.hasOwnProperty.call(notes, id) ? notes[id] : null;
+      return isObject(note) && typeof note.text === "string" ? note : null;
+    },
+    writeNote: function (id, text) {
+      var record = load();
+      if (!isObject(record.notes)) record.notes = {};
+      if (String(text).trim()) record.notes[id] = { text: String(text), at: new Date().toISOString() };
+      else delete record.notes[id];
+      return save(record);
     },
     onProblem: function (fn) {
       init();

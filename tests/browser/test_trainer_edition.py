@@ -76,9 +76,9 @@ def test_the_trainer_edition_shows_and_prints_notes_and_answer_keys(page: Page, 
     page.emulate_media(media="print")
     assert_trainer_material_visible(page, editions, lang)
     # Still a printout: no site chrome, no buttons.
-    for chrome in [".md-header", ".md-sidebar--primary", ".md-footer", ".hc-quiz__check"]:
+    for chrome in [".md-header__inner", ".md-sidebar--primary", ".md-footer", ".hc-quiz__check"]:
         expect(page.locator(chrome).first).to_be_hidden()
-    expect(page.locator(".md-banner")).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    expect(page.locator(".hc-edition-mark")).to_have_css("background-color", "rgba(0, 0, 0, 0)")
 
 
 def test_the_trainee_sites_same_lesson_shows_no_notes_and_prints_a_blank_worksheet(page: Page, trainee_url):
