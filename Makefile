@@ -72,8 +72,10 @@ build: $(BIN)/.site-installed
 check: $(BIN)/.site-installed
 	$(BIN)/python -m helpercourse.check
 
+# Two workers (pytest-xdist), one test file each at a time: the browser tests mostly wait.
+TEST_WORKERS ?= 2
 test: $(BIN)/.test-installed system-tools node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(BIN)/.site-installed
 	$(BIN)/python bench/build.py
