@@ -111,6 +111,10 @@ INTERFACE_KEYS = {
     "cleared": "after clearing the quiz, beside the undo button",
     "undo": "button that brings the cleared answers back",
     "restored": "announced after undo",
+    # --- reading: glossary names, dark mode (issue 13) ---
+    "glossary_other_languages": "glossary: read by screen readers before a term's names in the other languages",
+    "theme_to_dark": "header button that switches to the dark colour scheme",
+    "theme_to_light": "header button that switches to the light colour scheme",
 }
 
 
