@@ -78,7 +78,7 @@ def read_terms(body: str, body_line: int, shown: str) -> tuple[list[Term], list[
                 problems.append(Problem(shown, line, f"the term '{heading['name']}' has no definition; "
                                         "write it as a paragraph under the heading, after a blank line"))
             terms.append(Term(anchor, heading["name"], definition, line))
-        elif (other := _ANY_HEADING.match(text)):
+        elif _ANY_HEADING.match(text):
             problems.append(Problem(shown, line, f"'{text.strip()}': a glossary term needs an anchor; write "
                                     "it as '## Term {#term-id}', with the same id in every language"))
         elif (old := _DEFINITION_LIST.match(text)) and index + 1 < len(lines) and lines[index + 1].startswith(":"):
