@@ -164,36 +164,45 @@ def _stylesheet(resolved: dict[str, _Resolved]) -> str:
     away = "black" if header_text.luminance() > header.luminance() else "white"
     link, accent = _hex(resolved["link"].colour), _hex(resolved["accent"].colour)
     hint = resolved["search hint"].colour  # opaque: the hint on the search field, as measured
-    properties = {
+    header_properties = {  # the header bar: the same in the light and the dark scheme
         "--md-primary-fg-color": _hex(header),
         "--md-primary-fg-color--light": _hex(header.mix("white", 0.15, space="srgb", out_space="srgb")),
         "--md-primary-fg-color--dark": _hex(header.mix(away, 0.2, space="srgb", out_space="srgb")),
         "--md-primary-bg-color": _hex(header_text),
         "--md-primary-bg-color--light": _hex(hint),
+    }
+    page_properties = {  # measured against the white page: the light scheme only
         "--md-typeset-a-color": link,
         "--md-accent-fg-color": accent,
         "--md-accent-fg-color--transparent": _hex(resolved["accent"].colour.clone().set("alpha", 0.1)),
         "--md-accent-bg-color": "#ffffff",
         "--md-accent-bg-color--light": "#ffffffb3",
     }
-    declarations = "\n".join(f"    {name}: {value};" for name, value in properties.items())
+    header_lines = "\n".join(f"    {name}: {value};" for name, value in header_properties.items())
+    page_lines = "\n".join(f"    {name}: {value};" for name, value in page_properties.items())
+    light = 'body[data-md-color-scheme="default"]'
     return f"""/* Generated from branding.yml by helpercourse/branding_colours.py at build time: edit branding.yml. */
 @media screen {{
   /* Outranks Material's [data-md-color-primary=indigo] (one more selector part). */
   body[data-md-color-primary] {{
-{declarations}
+{header_lines}
+  }}
+  /* The page's colours are measured against white, so they apply to the light scheme; the dark
+     scheme (slate) keeps Material's own link and accent colours for it. */
+  {light}[data-md-color-primary] {{
+{page_lines}
   }}
   /* Buttons belong to the page, not the header: they take the link colour, which is measured
      against the page, so a light header colour cannot make them unreadable. */
-  .md-typeset .md-button {{ color: var(--md-typeset-a-color); }}
-  .md-typeset .md-button--primary {{
+  {light} .md-typeset .md-button {{ color: var(--md-typeset-a-color); }}
+  {light} .md-typeset .md-button--primary {{
     color: #ffffff;
     background-color: var(--md-typeset-a-color);
     border-color: var(--md-typeset-a-color);
   }}
   /* quiz.css darkens Material's pale default accent on hover; the accent here is measured. */
-  .hc-quiz .md-button:focus,
-  .hc-quiz .md-button:hover {{
+  {light} .hc-quiz .md-button:focus,
+  {light} .hc-quiz .md-button:hover {{
     color: var(--md-accent-bg-color);
     background-color: var(--md-accent-fg-color);
     border-color: var(--md-accent-fg-color);

@@ -119,6 +119,10 @@ INTERFACE_KEYS = {
     "worksheet_print": "trainer edition: button that prints a module's blank worksheet",
     "note_label": "label of the writing box under an in-lesson reflection",
     "note_on_paper": "in-lesson reflection: where to write when the page cannot save",
+    # --- reading: glossary names, dark mode (issue 13) ---
+    "glossary_other_languages": "glossary: read by screen readers before a term's names in the other languages",
+    "theme_to_dark": "header button that switches to the dark colour scheme",
+    "theme_to_light": "header button that switches to the light colour scheme",
 }
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from . import glossary as glossary_file
 from .course import Course, CoursePage
 from .lesson_text import bullets, lesson_body, sections, words
 from .problems import Problem, display_path
@@ -26,8 +27,7 @@ MIN_SCORED_QUESTIONS = 8
 COPIED_RUN = 8  # words in a row that count as copying from a seed document
 REFERENCE = re.compile(r"^- (?P<authors>[^()]+?)(?: \(Eds?\.\)\.?)? \((?P<year>\d{4}(?:–\d{4})?)\)\. \S.*[.)]$")
 GLOSSARY_LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
-GLOSSARY_TERM = re.compile(r"^(?P<term>[^\s:].*?) \{#(?P<id>[a-z0-9-]+)\}\n:   ", re.M)
-GLOSSARY = "glossary.md"
+GLOSSARY = glossary_file.GLOSSARY
 
 
 def _line(page: CoursePage, needle: str) -> int:
@@ -166,7 +166,10 @@ def quiz_richness(course: Course) -> Iterator[Problem]:
 
 def glossary_terms(course: Course, lang: str) -> dict[str, str]:
     page = course.page(lang, GLOSSARY)
-    return {m["id"]: m["term"] for m in GLOSSARY_TERM.finditer(page.source.body)} if page else {}
+    if page is None:
+        return {}
+    terms, _ = glossary_file.read_terms(page.source.body, page.source.body_line, display_path(page.path))
+    return {term.anchor: term.name for term in terms}
 
 
 def _alphabetical(lang: str) -> Callable[[str], str]:
@@ -185,7 +188,7 @@ def glossary(course: Course) -> Iterator[Problem]:
         terms = glossary_terms(course, lang)
         if lang == course.default_language and len(terms) < MIN_GLOSSARY_TERMS:
             yield _problem(page, "{#", f"{len(terms)} terms; the glossary should have {MIN_GLOSSARY_TERMS} or more")
-        ids = re.findall(r"\{#([a-z0-9-]+)\}\n:   ", page.source.body)
+        ids = glossary_file.TERM_HEADING_IDS.findall(page.source.body)
         for term_id in sorted({i for i in ids if ids.count(i) > 1}):
             yield _problem(page, f"{{#{term_id}}}", f"the term '{term_id}' is defined twice")
         for term_id in sorted(set(terms) ^ set(first)):

@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import branding, error_pages, log_output, module_index, offline_build, progress_page
-from . import lesson_notes, search_split, session_plans, trainer_edition, translation_status
+from . import glossary, lesson_notes, search_split, session_plans, trainer_edition, translation_status
 from .course import Course, load_course
 from .page_checks import quiz_references
 from .problems import Problem, ProblemsFound, display_path, format_problems
@@ -62,6 +62,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         self.not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page
         self._saved_alternates: list = []
         self._translation_report = None  # worked out once per build, for the trainer-only page
+        self.glossaries: dict[str, list[glossary.Term]] = {}  # language -> its glossary's terms
 
     # --- reporting -------------------------------------------------------------------------------
 
@@ -115,6 +116,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         if self.course is None or self._first_language_pass(config):
             self._load_course(config)
         branding.apply(config, self.course.branding, self.language(config))
+        _name_palette_toggles(config, self.course.interface[self.language(config)])
         return config
 
     def _load_course(self, config) -> None:
@@ -126,6 +128,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         if course.problems["quizzes"]:
             self.report(course.problems["quizzes"], "Quiz sources have problems; fix them and build again")
             log.warning("Using the last good quiz JSON until the problems above are fixed")
+        self.glossaries, problems = glossary.read_course_glossaries(course)
+        self.report(problems, "The glossary has problems; fix them and build again")
         quiz_count = len(course.quizzes.get(course.default_language, {}))
         log.info(f"Quizzes: {quiz_count} ready, {course.compiled_files_changed} files updated")
 
@@ -178,6 +182,13 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             markdown = session_plans.expand(markdown, course.modules(lang), course.interface[lang])
         except ProblemsFound as found:
             self.report(found.problems, "The trainer overview cannot list the session plans")
+        terms = self.glossaries.get(lang, [])
+        if source and source.file_name == glossary.GLOSSARY:
+            markdown = glossary.add_other_names(markdown, lang, self.glossaries, _languages(config, course),
+                                                course.interface[lang]["glossary_other_languages"])
+        elif source and source.module_number is not None and terms:
+            # Tooltips: the abbr extension marks the terms; on_page_content keeps the first use.
+            markdown = f"{markdown.rstrip()}\n\n{glossary.abbreviations(terms)}\n"
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -192,7 +203,11 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
                 rendered = render_quiz(quiz, ui)
             html = html.replace(SLOT.format(id=escape(quiz_id)), rendered)
         source = course.page_for(page.file.abs_src_path)
-        if source is not None and source.module_number is not None:
+        terms = self.glossaries.get(lang, [])
+        if source and source.file_name == glossary.GLOSSARY:
+            html = glossary.mark_term_headings(html, terms)
+        elif source and source.module_number is not None:
+            html = glossary.tooltips(html, terms)
             html = lesson_notes.add_writing_boxes(html, Path(source.file_name).stem, ui)
             html = trainer_edition.worksheet_button(html, self.config.edition, ui)
         html, problems = trainer_edition.page_html(html, _shown(page), self.config.edition, ui)
@@ -247,10 +262,34 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             return  # the other languages are not built yet
         site = Path(config.site_dir)
         langs = self.course.languages
-        written = search_split.write_language_indexes(site, langs)
+        written = search_split.write_language_indexes(site, langs, glossary.search_boosts(self.glossaries))
         log.debug(f"Search: {len(written)} per-language index files written")
         error_pages.write_pages(site, self.not_found_pages, self.course.default_language)
         self.not_found_pages.clear()
+
+
+def _name_palette_toggles(config, ui) -> None:
+    """The light/dark toggle's names in the language being built: mkdocs.yml names each
+    palette's toggle by its interface key (theme_to_dark, theme_to_light)."""
+    palettes = config.theme.get("palette")
+    for palette in palettes if isinstance(palettes, list) else []:
+        toggle = palette.get("toggle") or {}
+        key = toggle.get("key") or toggle.get("name")
+        if key in ui:
+            toggle["key"] = key  # the name is overwritten per language; the key stays to look up
+            toggle["name"] = ui[key]
+
+
+def _languages(config, course) -> list[glossary.Language]:
+    """The course's languages with their lang="" tags and own names, from the i18n plugin's list."""
+    i18n = config.plugins.get("i18n")
+    entries = {entry.locale: entry for entry in getattr(getattr(i18n, "config", None), "languages", [])}
+    languages = []
+    for code in course.languages:
+        entry = entries.get(code)
+        tag = ((entry.theme or {}).get("language") if entry else None) or code
+        languages.append(glossary.Language(code, tag, entry.name if entry else code))
+    return languages
 
 
 def _shown(page) -> str:

@@ -13,7 +13,7 @@ resolves result links against it.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .atomic_files import write_atomically
@@ -58,7 +58,24 @@ def split_index(index: dict, languages: Sequence[str]) -> dict[str, dict]:
     return split
 
 
-def write_language_indexes(site_dir: Path, languages: Sequence[str]) -> list[Path]:
+def boost_entries(index: dict, boosts: Callable[[str], float | None]) -> int:
+    """Give the entries `boosts` names (by location) that boost; how many it changed.
+
+    Material's search worker multiplies an entry's score by its "boost", as it does for a page
+    with `search: boost:` in its front matter, but per entry: the glossary boosts each term's
+    own entry, so a search for a term lists it above the lesson sections that mention it.
+    """
+    changed = 0
+    for doc in index["docs"]:
+        boost = boosts(doc["location"])
+        if boost:
+            doc["boost"] = boost
+            changed += 1
+    return changed
+
+
+def write_language_indexes(site_dir: Path, languages: Sequence[str],
+                           boosts: Callable[[str], float | None] | None = None) -> list[Path]:
     """Replace the combined index in `site_dir` by one index per language; the paths written.
 
     Must run once, after the combined index is complete: the root index is overwritten with
@@ -68,6 +85,8 @@ def write_language_indexes(site_dir: Path, languages: Sequence[str]) -> list[Pat
     if not combined_path.exists():  # search plugin disabled
         return []
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    if boosts:
+        boost_entries(combined, boosts)
     with_script = (site_dir / INDEX_FOLDER / JS_NAME).exists()
     written = []
     for lang, index in split_index(combined, languages).items():

@@ -58,3 +58,25 @@ def test_lesson_on_a_phone(page: Page, site_url, width):
     # WCAG 1.4.10 reflow: nothing makes the page scroll sideways at this width.
     overflow = page.evaluate("document.documentElement.scrollWidth")
     assert overflow <= width, f"the page is {overflow} px wide on a {width} px screen"
+
+
+# The dark colour scheme (slate), as a reader whose system is set to dark sees it; the light
+# scheme is the tests above. One language per page, the languages taking turns: the colours do
+# not depend on the language.
+DARK_PAGES = {"home": ("no", ""), "lesson-with-quiz": ("sv", LESSON), "glossary": ("fi", "glossary/"),
+              "progress": ("en", "progress/")}
+
+
+@pytest.mark.parametrize("where", DARK_PAGES)
+def test_pages_in_the_dark_scheme(page: Page, site_url, where):
+    lang, path = DARK_PAGES[where]
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + page_path(lang, path))
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    if where == "lesson-with-quiz":  # with feedback showing, as in the light-scheme test
+        answer_with_mouse(page, compiled_quiz(lang), right=False)
+        page.get_by_role("button", name=interface(lang)["check"]).click()
+        expect(page.locator(".hc-quiz__score")).not_to_be_empty()
+    if where == "progress":
+        expect(page.locator(".hc-progress--ready")).to_be_visible()
+    assert_no_violations(page)

@@ -38,8 +38,8 @@ def test_the_module_quiz_gives_full_marks_for_right_answers_and_passes_axe(page:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_glossary_passes_axe_and_its_terms_can_be_linked(page: Page, site_url, lang):
     page.goto(site_url + page_path(lang, "glossary/"))
-    terms = page.locator("dl dt[id]")
+    terms = page.locator("h2.hc-term[id]")
     assert terms.count() >= 40
     page.goto(site_url + page_path(lang, "glossary/") + "#relational-trust")
-    expect(page.locator("dt#relational-trust")).to_be_in_viewport()
+    expect(page.locator("h2#relational-trust")).to_be_in_viewport()
     assert_no_violations(page)

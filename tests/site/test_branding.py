@@ -212,6 +212,18 @@ def test_colour_mistakes_name_their_line(tmp_path, colours, line, expected):
     assert any(f"branding.yml:{line}: " in m and expected in m for m in messages), messages
 
 
+def test_page_colours_apply_to_the_light_scheme_only(tmp_path):
+    """Link and accent colours are measured against the white page; the dark scheme (slate)
+    keeps Material's own, which pass there, while the header colours apply to both schemes."""
+    (tmp_path / "branding.yml").write_text('colours:\n  header_background: "#0b6e4f"\n', encoding="utf-8")
+    css = load(tmp_path / "branding.yml", LANGUAGES).stylesheet
+    both, light = css.split('body[data-md-color-scheme="default"][data-md-color-primary] {', 1)
+    assert "--md-primary-fg-color: #0b6e4f;" in both and "--md-typeset-a-color" not in both
+    assert "--md-typeset-a-color: #0b6e4f;" in light.split("}")[0]
+    rules = [line.strip() for line in css.splitlines() if line.strip().endswith("{") and "md-button" in line]
+    assert rules and all(rule.startswith('body[data-md-color-scheme="default"]') for rule in rules), rules
+
+
 def test_a_good_palette_just_above_the_threshold_passes(tmp_path):
     (tmp_path / "branding.yml").write_text('colours:\n  link: "#767676"\n', encoding="utf-8")
     assert "--md-typeset-a-color: #767676;" in load(tmp_path / "branding.yml", LANGUAGES).stylesheet
