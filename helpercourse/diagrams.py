@@ -232,7 +232,7 @@ def load_diagram(svg_path: Path, languages: tuple[str, ...]) -> tuple[Diagram | 
             problems += more
         for key, slot in slots.items():
             if key not in labels:
-                problems.append(Problem(shown, labels.line, f"no label '{key}' for the {{{key}}} in "
+                problems.append(Problem(shown, words.key_lines["labels"], f"no label '{key}' for the {{{key}}} in "
                                                             f"{display_path(svg_path)}:{slot.line}; add it "
                                                             "with a text in every language"))
     if problems or drawing is None:
