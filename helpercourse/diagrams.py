@@ -37,6 +37,7 @@ _ATTRIBUTE = re.compile(r'\s(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*"(?P<valu
 _ROOT = re.compile(r"<svg\b(?P<attrs>[^>]*)>(?P<inner>.*)</svg>\s*$", re.S)
 _VIEWBOX = re.compile(r"^\s*-?[\d.]+(?:[\s,]+-?[\d.]+){3}\s*$")
 LINE_HEIGHT_EM = 1.25
+VALIGN = {"top": 0, "middle": 0.5, "bottom": 1}  # how far y is from the first line, in lines-1
 
 # What the drawing may not contain, and why (the CSP allows no inline style or script; an id
 # would clash when a page shows two diagrams; a link would leave the offline copy).
@@ -115,7 +116,13 @@ def read_drawing(path: Path) -> tuple[tuple[str, str, dict[str, _TextSlot]] | No
         line = _line_at(text, match.start())
         in_text.add(match.start("key") - 1)
         key = match["key"]
-        raw = _attributes(match["attrs"]).get("data-max-lines", "1")
+        attrs = _attributes(match["attrs"])
+        raw = attrs.get("data-max-lines", "1")
+        if attrs.get("data-valign", "top") not in VALIGN:
+            problems.append(Problem(shown, line, f'data-valign="{shorten(attrs["data-valign"])}" must be '
+                                                 f"one of {', '.join(VALIGN)} (where y is: the first line, "
+                                                 "the middle, the last line)"))
+            continue
         if not raw.isdigit() or int(raw) < 1:
             problems.append(Problem(shown, line, f'data-max-lines="{shorten(raw)}" must be a whole '
                                                  "number, 1 or more"))
@@ -277,7 +284,7 @@ def _text_element(attrs: str, lines: list[str]) -> str:
     if len(lines) == 1:
         return f"<text{kept}>{escape(lines[0])}</text>"
     x = escape(values.get("x", "0"))
-    first = -(len(lines) - 1) * LINE_HEIGHT_EM * {"top": 0, "middle": 0.5, "bottom": 1}.get(align, 0)
+    first = -(len(lines) - 1) * LINE_HEIGHT_EM * VALIGN.get(align, 0)
     spans = "".join(f'<tspan x="{x}" dy="{first if i == 0 else LINE_HEIGHT_EM:g}em">{escape(line)}</tspan>'
                     for i, line in enumerate(lines))
     return f"<text{kept}>{spans}</text>"

@@ -114,6 +114,8 @@ def test_a_mistake_in_the_texts_is_reported_at_its_line(tmp_path, monkeypatch, c
     (lambda s: s.replace('<text class="hc-d-head" x="20" y="30">{heading}</text>', '<text x="20" y="30">Say {heading}</text>'),
      "diagrams/sample.svg:3: {heading} must stand alone inside a <text> element"),
     (lambda s: s.replace(' viewBox="0 0 320 100"', ""), "diagrams/sample.svg:1: the <svg> needs viewBox="),
+    (lambda s: s.replace('data-valign="middle"', 'data-valign="centre"'), 'diagrams/sample.svg:4: data-valign="centre" must be'),
+    (lambda s: s.replace('data-max-lines="2"', 'data-max-lines="two"'), 'diagrams/sample.svg:4: data-max-lines="two" must be'),
 ])
 def test_a_mistake_in_the_drawing_is_reported_at_its_line(tmp_path, monkeypatch, change, expected):
     problems = problems_of(tmp_path, monkeypatch, svg=change(SVG))
