@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import diagrams as diagram_files
 from . import quiz_compile
 from .branding_file import Branding
 from .branding_file import load as load_branding
@@ -26,6 +27,7 @@ from .site_config import languages as configured_languages
 
 MODULE_PAGE = re.compile(r"^(?P<number>\d\d)-[a-z0-9-]+\.md$")
 BRANDING_FILE = "branding.yml"
+DIAGRAM_DIR = "diagrams"
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class Course:
     interface: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
     quizzes: dict[str, dict[str, dict]] = field(default_factory=dict)  # lang -> quiz id -> document
     branding: Branding = field(default_factory=Branding)
+    diagrams: dict[str, diagram_files.Diagram] = field(default_factory=dict)  # name -> diagram (read without problems)
+    diagram_names: list[str] = field(default_factory=list)  # every drawing in diagrams/, read or not
     problems: dict[str, list[Problem]] = field(default_factory=lambda: defaultdict(list))  # kind -> problems
     compiled_files_changed: int = 0
     _by_path: dict[Path, CoursePage] = field(default_factory=dict, repr=False)
@@ -176,6 +180,13 @@ def _read_branding(course: Course) -> None:
         course.branding = Branding(watched=[path])  # the course's own look until it is fixed
 
 
+def _read_diagrams(course: Course) -> None:
+    folder = course.root / DIAGRAM_DIR
+    course.diagrams, problems = diagram_files.load_diagrams(folder, course.languages)
+    course.diagram_names = diagram_files.diagram_names(folder)
+    course.problems["diagrams"].extend(problems)
+
+
 def load_course(root: Path, languages: tuple[str, ...] | None = None, *,
                 out_dir: Path | None = None, docs_dir: Path | None = None) -> Course:
     """Read the whole course under `root` (the folder of mkdocs.yml). Never raises for bad
@@ -188,4 +199,5 @@ def load_course(root: Path, languages: tuple[str, ...] | None = None, *,
     _read_interface(course, out_dir)
     course.compiled_files_changed = _compile_quizzes(course, out_dir)
     _read_branding(course)
+    _read_diagrams(course)
     return course

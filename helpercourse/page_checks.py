@@ -7,16 +7,28 @@ from pathlib import Path
 
 from .problems import Problem, display_path
 
-# ```quiz  (or ~~~quiz), then the quiz id on the next line
-_QUIZ_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*quiz[ \t]*$")
+# ```quiz  (or ~~~quiz), then the quiz id on the next line; ```diagram the same way
+_FENCE = r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*%s[ \t]*$"
+_FENCES = {kind: re.compile(_FENCE % kind) for kind in ("quiz", "diagram")}
 
 
 def quiz_references(markdown: str) -> list[tuple[int, str]]:
     """(line, quiz id) for every ```quiz block in a page; the id is '' if the block is empty."""
+    return fence_references(markdown, "quiz")
+
+
+def diagram_references(markdown: str) -> list[tuple[int, str]]:
+    """(line, diagram name) for every ```diagram block in a page."""
+    return fence_references(markdown, "diagram")
+
+
+def fence_references(markdown: str, kind: str) -> list[tuple[int, str]]:
+    """(line, what the block names) for every ```<kind> block; '' if the block is empty."""
     found = []
     lines = markdown.splitlines()
+    pattern = _FENCES[kind]
     for index, line in enumerate(lines):
-        match = _QUIZ_FENCE.match(line)
+        match = pattern.match(line)
         if not match:
             continue
         body = []

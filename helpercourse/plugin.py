@@ -26,10 +26,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import branding, error_pages, log_output, module_index, offline_build, progress_page
+from . import branding, diagrams, error_pages, log_output, module_index, offline_build, progress_page
 from . import glossary, lesson_notes, search_split, session_plans, trainer_edition, translation_status
 from .course import Course, load_course
-from .page_checks import quiz_references
+from .page_checks import diagram_references, quiz_references
 from .problems import Problem, ProblemsFound, display_path, format_problems
 from .quiz_render import render_quiz
 
@@ -44,7 +44,16 @@ def format_quiz_fence(source, language, css_class, options, md, **kwargs):
     return SLOT.format(id=escape(source.strip()))
 
 
-FENCES = {"quiz": format_quiz_fence, "progress": progress_page.format_progress_fence,
+DIAGRAM_SLOT = '<div class="hc-diagram-slot" data-diagram="{name}"></div>'
+_DIAGRAM_SLOT_PATTERN = re.compile(r'<div class="hc-diagram-slot" data-diagram="([^"]*)"></div>')
+
+
+def format_diagram_fence(source, language, css_class, options, md, **kwargs):
+    """pymdown superfences formatter: a placeholder that on_page_content fills per language."""
+    return DIAGRAM_SLOT.format(name=escape(source.strip()))
+
+
+FENCES = {"quiz": format_quiz_fence, "diagram": format_diagram_fence, "progress": progress_page.format_progress_fence,
           "translation-status": translation_status.format_fence}
 
 
@@ -130,6 +139,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             log.warning("Using the last good quiz JSON until the problems above are fixed")
         self.glossaries, problems = glossary.read_course_glossaries(course)
         self.report(problems, "The glossary has problems; fix them and build again")
+        self.report(course.problems["diagrams"], "Diagram sources have problems; fix them and build again")
         quiz_count = len(course.quizzes.get(course.default_language, {}))
         log.info(f"Quizzes: {quiz_count} ready, {course.compiled_files_changed} files updated")
 
@@ -172,6 +182,12 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
                            "(files in quizzes/, named <id>.yaml)")
                    for line, quiz_id in quiz_references(markdown) if quiz_id not in known]
         self.report(unknown, "A lesson uses a quiz that does not exist")
+        names = course.diagram_names
+        unknown = [Problem(shown, line + offset,
+                           f"unknown diagram '{name}'; the diagrams are: {', '.join(names) or 'none'} "
+                           "(files in diagrams/, named <name>.svg and <name>.yaml)")
+                   for line, name in diagram_references(markdown) if name not in names]
+        self.report(unknown, "A lesson uses a diagram that does not exist")
         markdown, problems = trainer_edition.page_markdown(markdown, source, self.config.edition)
         self.report(problems, "A facilitator note is not written as one")
         try:
@@ -210,6 +226,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             html = glossary.tooltips(html, terms)
             html = lesson_notes.add_writing_boxes(html, Path(source.file_name).stem, ui)
             html = trainer_edition.worksheet_button(html, self.config.edition, ui)
+        # after the tooltips, which must not reach into a drawing's labels
+        html = self._fill_diagrams(html, lang)
         html, problems = trainer_edition.page_html(html, _shown(page), self.config.edition, ui)
         self.report(problems, "A facilitator note would show on the trainee site")
         if translation_status.SLOT in html:
@@ -222,6 +240,21 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         if progress_page.has_slot(html):
             html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui)
         return html
+
+    def _fill_diagrams(self, html: str, lang: str) -> str:
+        """Each ```diagram slot becomes its figure in the page's language; ids unique on the page."""
+        used: dict[str, int] = {}
+
+        def fill(match: re.Match) -> str:
+            name = unescape(match.group(1))
+            diagram = self.course.diagrams.get(name)
+            if diagram is None:  # only while serving: the terminal says what to fix
+                return f'<p class="hc-diagram-missing" role="alert">Diagram not shown: {escape(name)}</p>'
+            used[name] = used.get(name, 0) + 1
+            suffix = f"-{used[name]}" if used[name] > 1 else ""
+            return diagrams.render(diagram, lang, f"hc-diagram-{name}{suffix}")
+
+        return _DIAGRAM_SLOT_PATTERN.sub(fill, html)
 
     def _lessons(self, lang: str, from_url: str, files) -> list[progress_page.Lesson]:
         """The language's pages that embed a quiz, linked relative to the page at `from_url`

@@ -23,7 +23,7 @@ from helpercourse.site_config import languages  # noqa: E402
 LANGUAGES = languages()
 DEFAULT_LANGUAGE = LANGUAGES[0]
 SUB_PATH = "/courses/helper/"  # the site is served under a sub-path, as an organisation would
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "quizzes", "translations", "helpercourse",
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "quizzes", "diagrams", "translations", "helpercourse",
                  "build_quizzes.py")
 
 

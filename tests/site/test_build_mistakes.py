@@ -122,3 +122,12 @@ def test_the_preview_starts_with_a_broken_quiz_and_no_compiled_quizzes(tmp_path)
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_an_unknown_diagram_stops_the_build_with_the_lessons_file_and_line(project_copy, tmp_path):
+    line = break_lesson(project_copy, "```diagram\ntwo-kinds-of-trust\n", "```diagram\ntwo-kinds-of-trusts\n")
+    result = make_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"{LESSON.as_posix()}:{line}: unknown diagram 'two-kinds-of-trusts'; the diagrams are: "
+            "bandura-sources, boundary-warning-signs, drama-and-ted") in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
