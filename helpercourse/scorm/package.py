@@ -8,8 +8,9 @@ others' are in their folder, as on the site), the shared assets/, and at the top
     imsmanifest.xml     validated against the official schemas before anything is written
     *.xsd               the schemas the manifest names
 Every page gets assets/scorm-adapter.js right after progress-store.js and loses the language
-menu (the other languages are other packages). Every local link in the package must lead to a
-file in it, or nothing is written.
+menu (the other languages are other packages); links to folders name their index.html
+(file_links.py). Every local link in the package must lead to a file in it, or nothing is
+written.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 from ..atomic_files import write_atomically
 from ..search_split import language_root
 from .course_data import CourseDataProblem, read_modules
+from .file_links import page_with_file_links, search_index_with_file_links
 from .manifest import SCORM12, SCORM2004, VERSIONS, Manifest, manifest_xml
 from .validate import SCHEMA_FOLDER, manifest_problems
 
@@ -85,14 +87,15 @@ def language_files(site: Path, lang: str, langs: tuple[str, ...]) -> list[str]:
 
 
 def prepare_page(text: str, shown: str) -> str:
-    """A page as it is in the package: the adapter after the progress store, no language menu."""
+    """A page as it is in the package: the adapter after the progress store, no language menu,
+    links that name files."""
     store = _STORE_SCRIPT.search(text)
     if store is None:
         raise PackageProblem(f"{shown}: no <script src=\".../assets/progress-store.js\" defer>; "
                              "the adapter must load right after it (mkdocs.yml extra_javascript)")
     adapter = f'\n    <script src="{store.group(1)}{ADAPTER}" defer></script>'
     text = text[:store.end()] + adapter + text[store.end():]
-    return _LANGUAGE_MENU.sub("", text, count=1)
+    return page_with_file_links(_LANGUAGE_MENU.sub("", text, count=1))
 
 
 def launch_page(lang_attr: str, title: str, start: str, version: str, modules: list[dict]) -> str:
@@ -130,9 +133,7 @@ def broken_links(pages: dict[str, str], names: set[str]) -> list[str]:
             if url.scheme or url.netloc or not url.path:  # outside links are checked elsewhere
                 continue
             target = posixpath.normpath(posixpath.join(folder, unquote(url.path)))
-            if raw.endswith("/") or url.path.endswith("/") or target == ".":
-                target = posixpath.join(target, "index.html") if target != "." else "index.html"
-            if target not in names and posixpath.join(target, "index.html") not in names:
+            if target not in names:  # a folder counts as missing: an LMS serves files only
                 broken.append(f"{page}: {raw}")
     return broken
 
@@ -163,6 +164,9 @@ def build_packages(site: Path, langs: tuple[str, ...]) -> list[Package]:
             if name.endswith(".html"):
                 pages[name] = prepare_page((site / name).read_text(encoding="utf-8"), name)
                 entries[name] = pages[name].encode("utf-8")
+            elif name.endswith("search/search_index.json"):
+                text = search_index_with_file_links((site / name).read_text(encoding="utf-8"))
+                entries[name] = text.encode("utf-8")
             else:
                 entries[name] = (site / name).read_bytes()
         home = pages[f"{root}index.html"]
