@@ -170,6 +170,9 @@
     this.d = dialect;
     this.v12 = version === "1.2";
     this.objectiveIndex = {};
+    // A pass the LMS has recorded stays a pass, even if the learner clears the answers later.
+    this.passedBefore = {};
+    this.coursePassed = this.get(this.v12 ? "cmi.core.lesson_status" : "cmi.success_status") === "passed";
     this.committed = null;  // the results last committed
     this.timer = null;
   }
@@ -188,7 +191,11 @@
     if (!Object.prototype.hasOwnProperty.call(this.objectiveIndex, id)) {
       var count = parseInt(this.get("cmi.objectives._count"), 10) || 0;
       for (var n = 0; n < count; n++) {
-        if (this.get("cmi.objectives." + n + ".id") === id) { this.objectiveIndex[id] = n; break; }
+        if (this.get("cmi.objectives." + n + ".id") === id) {
+          this.objectiveIndex[id] = n;
+          this.passedBefore[id] = this.get("cmi.objectives." + n + (this.v12 ? ".status" : ".success_status")) === "passed";
+          break;
+        }
       }
       if (!Object.prototype.hasOwnProperty.call(this.objectiveIndex, id)) {
         this.objectiveIndex[id] = count;
@@ -210,19 +217,20 @@
     modules.forEach(function (module) {
       var entry = record.quizzes[module.id], value = percent(entry);
       var prefix = self.objective(module.id), started = entry && Object.keys(entry.answers || {}).length > 0;
+      var pass = Boolean(entry && entry.passed) || self.passedBefore[module.id] === true;
+      self.passedBefore[module.id] = pass;
       if (value !== null) { self.score(prefix, value); total += value; checked++; }
-      if (entry && entry.passed) passed++;
+      if (pass) passed++;
       if (self.v12) {
-        self.set(prefix + "status", entry && entry.passed ? "passed" : value !== null ? "failed"
-          : started ? "incomplete" : "not attempted");
+        self.set(prefix + "status", pass ? "passed" : value !== null ? "failed" : started ? "incomplete" : "not attempted");
       } else {
-        self.set(prefix + "success_status", entry && entry.passed ? "passed" : value !== null ? "failed" : "unknown");
-        self.set(prefix + "completion_status", value !== null ? "completed" : started ? "incomplete" : "not attempted");
+        self.set(prefix + "success_status", pass ? "passed" : value !== null ? "failed" : "unknown");
+        self.set(prefix + "completion_status", pass || value !== null ? "completed" : started ? "incomplete" : "not attempted");
       }
     });
     // The course's score: the mean of the modules' scores, a module not yet checked counting 0.
     if (checked) this.score(this.v12 ? "cmi.core." : "cmi.", Math.round(total / modules.length));
-    var done = passed === modules.length; // complete_when: all_passed
+    var done = this.coursePassed = this.coursePassed || passed === modules.length; // complete_when: all_passed
     if (this.v12) {
       this.set("cmi.core.lesson_status", done ? "passed" : "incomplete");
     } else {
