@@ -4,6 +4,7 @@ writes nothing. The packages are made once per session from the built site (conf
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 
@@ -13,7 +14,7 @@ from lxml import etree
 from conftest import LANGUAGES
 from helpercourse.scorm import __main__ as scorm_cli
 from helpercourse.scorm import package as packaging
-from helpercourse.scorm.file_links import file_url
+from helpercourse.scorm.file_links import file_url, search_index_with_file_links
 from helpercourse.scorm.manifest import SCORM12, SCORM2004, VERSIONS, Manifest, manifest_xml
 from helpercourse.scorm.package import ADAPTER, LAUNCH, broken_links, package_name
 from helpercourse.scorm.validate import SCHEMA_FOLDER, manifest_problems
@@ -98,3 +99,8 @@ def test_links_to_folders_name_their_file_and_a_missing_file_is_found():
     pages = {"en/a/index.html": '<a href="../b/index.html">b</a> <img src="../../assets/x.svg" alt="">'}
     assert broken_links(pages, {"en/a/index.html", "en/b/index.html", "assets/x.svg"}) == []
     assert broken_links(pages, {"en/a/index.html", "assets/x.svg"}) == ["en/a/index.html: ../b/index.html"]
+    index = {"config": {"lang": ["en"]}, "docs": [{"location": loc} for loc in ("", "#modules", "02-trust/", "02-trust/#why")]}
+    rewritten = json.loads(search_index_with_file_links(json.dumps(index)))
+    assert [d["location"] for d in rewritten["docs"]] == [
+        "index.html", "index.html#modules", "02-trust/index.html", "02-trust/index.html#why"]
+    assert rewritten["config"] == index["config"]
