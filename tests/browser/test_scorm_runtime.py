@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import zipfile
 
@@ -52,7 +53,8 @@ def launch(page: Page, lms_url: str, lang: str, version: str, saved: dict | None
                   ["1.2" if version == "scorm12" else "2004", f"{lang}-{version}/scorm-launch.html", saved])
     launcher = page.locator("#lms-frame").element_handle().content_frame()
     course = launcher.wait_for_selector("#hc-scorm-course[src]").content_frame()
-    course.wait_for_load_state()
+    course.wait_for_url(re.compile(r"/index\.html$"))  # past about:blank: the course's home page
+    course.wait_for_load_state("load")  # its deferred scripts (store, adapter) have run
     return launcher, course
 
 
