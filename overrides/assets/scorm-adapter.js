@@ -278,14 +278,16 @@
     keepReflections(restored, store.readAll(), modules, previous !== null && previous === learner);
     try { store.replaceAll(restored); } catch (e) { /* the record is built valid */ }
     try { window.localStorage.setItem(LEARNER_KEY, learner); } catch (e) { /* no storage */ }
-    session.report(store.readAll(), modules);
+    // Without browser storage the course keeps answers only while a page is open: report
+    // nothing rather than overwrite what the LMS holds with an empty record.
+    var recording = store.problem !== "unavailable";
+    function report() { if (recording && !ended) session.report(store.readAll(), modules); }
+    report();
 
-    window.HelperCourseScorm = {
-      report: function () { if (!ended) session.report(store.readAll(), modules); }
-    };
+    window.HelperCourseScorm = { report: report };
     function finish() {
       if (ended) return;
-      session.report(store.readAll(), modules);
+      report();
       ended = true;
       var v12 = data.version === "1.2";
       session.set(v12 ? "cmi.core.exit" : "cmi.exit", "suspend");

@@ -176,3 +176,19 @@ def test_outside_an_lms_the_package_is_just_the_course(page: Page, lms_url):
     course.goto(lms_url + "en-scorm12/en/01-helper-relationship/index.html")
     expect(course.locator(".hc-quiz--ready")).to_be_visible()
     assert page.evaluate("typeof window.HelperCourseScorm") == "undefined"
+
+
+BLOCKED_STORAGE = """Object.defineProperty(window, "localStorage", {configurable: true, get: function () {
+  throw new DOMException("The operation is insecure.", "SecurityError"); }});"""
+
+
+def test_without_browser_storage_the_lms_record_is_left_as_it_was(page: Page, lms_url):
+    """The course cannot keep answers, so it must not overwrite the LMS's record with nothing."""
+    earlier = json.dumps({"v": 1, "q": {FIRST[0]: [3, 11, 11, {}]}})
+    page.add_init_script(BLOCKED_STORAGE)  # in every frame: the launch page and the course
+    launch(page, lms_url, "en", "scorm12", {"suspend_data": earlier})
+    page.evaluate("closeCourse()")
+    page.wait_for_function("lmsCalls.indexOf('LMSFinish') >= 0")
+    cmi = page.evaluate("lmsData()")
+    assert cmi["suspend_data"] == earlier
+    assert cmi["objectives"] == {}
