@@ -24,6 +24,7 @@ help:
 	@echo "make status  each page and quiz translation: complete, outdated or missing"
 	@echo "make offline a zip of the site that works opened from disk (dist/helper-course-offline.zip)"
 	@echo "make question-banks  every quiz as Moodle XML, GIFT and QTI 2.1 in dist/question-banks/ (LMS.md)"
+	@echo "make scorm   SCORM 1.2 and 2004 packages per language for an LMS (dist/scorm/; see LMS.md)"
 
 # The course's own package (helpercourse/, the MkDocs plugin) is installed editable: edits need no reinstall.
 $(BIN)/.site-installed: requirements.txt pyproject.toml
@@ -96,6 +97,12 @@ status-mark: $(BIN)/.site-installed
 # The course as one zip that works unpacked and opened from disk (file://), search included.
 offline: $(BIN)/.site-installed
 	$(BIN)/python -m helpercourse.offline_copy dist/helper-course-offline.zip
+
+# The course for an LMS (LMS.md): per language a SCORM 1.2 and a SCORM 2004 4th edition zip in
+# dist/scorm/, built from a fresh strict build (helpercourse/scorm/); a failed export keeps the last good ones.
+.PHONY: scorm
+scorm: $(BIN)/.site-installed
+	$(BIN)/python -m helpercourse.scorm
 
 # The trainer edition: facilitator notes, trainer-only pages and open answer keys
 # (helpercourse/trainer_edition.py). Never copy site-trainer/ where trainees can reach it.

@@ -179,3 +179,12 @@ def browser_type_launch_args(browser_type_launch_args):
         "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"],
     }
+
+
+# --- SCORM (issue 14): every language's packages, made once from the built site ----------------
+
+@pytest.fixture(scope="session")
+def scorm_packages(built_site):
+    """{(lang, "scorm12" | "scorm2004"): Package}, built in memory from `built_site`."""
+    from helpercourse.scorm.package import build_packages
+    return {(p.lang, p.version): p for p in build_packages(built_site, LANGUAGES)}
