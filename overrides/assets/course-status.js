@@ -137,6 +137,18 @@
     });
   }
 
+  /* The module page's own line ("Module 3 of 9 · about 45 min · 10 questions") gets its status. */
+  function fillHeader(found) {
+    var line = document.querySelector(".hc-module-meta");
+    if (!line || !map.page) return;
+    map.modules.forEach(function (module, n) {
+      if (module.slug !== map.page) return;
+      var status = line.querySelector(".hc-module-meta__status") ||
+        line.appendChild(element("span", "hc-module-meta__status"));
+      status.textContent = found[n].state === "not_started" ? "" : " · " + statusText(found[n], map.ui);
+    });
+  }
+
   /* Start, or Continue where the learner last read (the section only in the language it was
    * read in: other languages' headings have other ids); with progress but no position (a file
    * loaded from before positions were kept), the first module not completed. */
@@ -165,6 +177,7 @@
     var found = statuses(store.readAll());
     markNav(found);
     fillCards(found);
+    fillHeader(found);
     fillStart(found);
   }
 

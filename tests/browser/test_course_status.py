@@ -147,6 +147,10 @@ def test_passing_a_quiz_offers_the_next_module_and_marks_the_module_done(page: P
     expect(next_link).to_have_text(ui["next_module"].format(title=title(lang, MODULES[1])))
     # This page's own entry in the nav (its link is "./")
     expect(page.locator(".md-nav--primary a.md-nav__link--active .hc-nav-mark--completed")).to_be_visible()
+    total = questions(lang, 1)
+    expect(page.locator(".hc-module-meta")).to_have_text(
+        ui["module_meta"].format(number=1, count=len(MODULES), minutes=45, questions=total) + " · " +
+        ui["card_completed"].format(correct=total, total=total))
     next_link.click()
     expect(page).to_have_url(site_url + page_path(lang, slug(2) + "/"))
     expect(nav_link(page, 1).locator(".hc-nav-mark--completed")).to_be_visible()

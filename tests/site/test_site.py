@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html import unescape
@@ -186,15 +187,20 @@ def module_sources() -> list[str]:
     return [name for name in lesson_pages() if re.match(r"\d\d-", name)]
 
 
+@functools.lru_cache(maxsize=1)
+def _course():
+    from helpercourse.course import load_course
+    return load_course(ROOT, out_dir=ROOT / "build" / "quizzes")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_page_starts_module_1_and_has_a_card_for_every_module(built_site, lang):
     """Read without JavaScript: Start leads to module 1, each card links its module and says how
     long it takes, how many questions it has and "Not started"; every module page says where it
     sits in the course; the nav numbers the modules."""
-    from helpercourse.course import load_course
     from helpercourse.module_index import cards
 
-    course = load_course(ROOT, out_dir=ROOT / "build" / "quizzes")
+    course = _course()
     ui = json.loads((ROOT / "build" / "quizzes" / lang / "_interface.json").read_text("utf-8"))
     modules = cards(course.modules(lang), course.quizzes[lang])
     names = module_sources()
