@@ -25,6 +25,7 @@ from .page_checks import missing_translations, quiz_references
 from .problems import Problem, ProblemsFound
 from .site_config import languages as configured_languages
 
+DEFAULT_MINUTES = 45  # a module without `minutes:` in its front matter
 MODULE_PAGE = re.compile(r"^(?P<number>\d\d)-[a-z0-9-]+\.md$")
 BRANDING_FILE = "branding.yml"
 DIAGRAM_DIR = "diagrams"
@@ -50,6 +51,11 @@ class CoursePage:
     @property
     def description(self) -> str:
         return str(self.meta.get("description") or "")
+
+    @property
+    def minutes(self) -> int:
+        """How long the module takes: its `minutes:` front matter (checked by read_page), else 45."""
+        return self.meta.get("minutes", DEFAULT_MINUTES)
 
     @property
     def trainer_only(self) -> bool:

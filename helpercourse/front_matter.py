@@ -21,6 +21,7 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the loader MkDocs
 _FRONT_MATTER = re.compile(
     r"\A(?P<open>---[ \t]*\r?\n)(?P<body>.*?\r?\n)?(?P<close>(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.DOTALL)
 TEXT_KEYS = ("title", "description")  # front matter a reader sees: must be plain text
+MINUTES = (5, 600)  # a module's `minutes:` (how long it takes): a typo like 450 or 0 is caught
 MAX_PAGE_BYTES = 2_000_000  # a lesson is ~20 KB; anything this big is a pasted mistake
 
 
@@ -82,6 +83,11 @@ def read_page(path: Path) -> PageSource:
     if "trainer_only" in meta and not isinstance(meta["trainer_only"], bool):
         problems.append(Problem(shown, _key_line(text, "trainer_only"),
                                 f"'trainer_only' must be true or false, not {meta['trainer_only']!r}"))
+    minutes = meta.get("minutes")
+    if "minutes" in meta and (type(minutes) is not int or not MINUTES[0] <= minutes <= MINUTES[1]):
+        problems.append(Problem(shown, _key_line(text, "minutes"),
+                                f"'minutes' must be a whole number of minutes from {MINUTES[0]} to "
+                                f"{MINUTES[1]} (how long the module takes), not {minutes!r}"))
     if problems:
         raise ProblemsFound(problems)
     return PageSource(meta, text[match.end():], lines + 1, text)

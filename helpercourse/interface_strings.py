@@ -123,6 +123,20 @@ INTERFACE_KEYS = {
     "glossary_other_languages": "glossary: read by screen readers before a term's names in the other languages",
     "theme_to_dark": "header button that switches to the dark colour scheme",
     "theme_to_light": "header button that switches to the light colour scheme",
+    # --- home-nav: where am I (issue 13) ---
+    "module_number": "above a module card's title; {number}",
+    "module_meta": "top of a module page; {number}, {count}, {minutes}, {questions}",
+    "card_meta": "on a module card; {minutes} and {questions}",
+    "start_module": "home page button, no progress yet; {number} and {title}",
+    "continue_at": "home page button, where the learner left off; {number} and {section}",
+    "card_not_started": "a module card's status: not started",
+    "card_in_progress": "a module card's status; {answered} and {total}",
+    "card_last_score": "a module card's status below the pass mark; {correct} and {total}",
+    "card_completed": "a module card's status once passed; {correct} and {total}",
+    "nav_completed": "hidden text after a completed module in the navigation",
+    "nav_in_progress": "hidden text after a module in progress in the navigation",
+    "next_module": "link under a passed quiz's result; {title}",
+    "see_progress": "link under the last module's passed quiz: the progress page",
 }
 
 
@@ -150,6 +164,16 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "read_again": ("section",),                # quiz.js
     # --- trainer ---
     "session_total": ("minutes",),             # session_plans.py
+    # --- home-nav ---
+    "module_number": ("number",),              # module_index.py
+    "module_meta": ("number", "count", "minutes", "questions"),  # module_index.py
+    "card_meta": ("minutes", "questions"),     # module_index.py
+    "start_module": ("number", "title"),       # module_index.py, course-status.js
+    "continue_at": ("number", "section"),      # course-status.js
+    "card_in_progress": ("answered", "total"),  # course-status.js
+    "card_last_score": ("correct", "total"),   # course-status.js
+    "card_completed": ("correct", "total"),    # course-status.js
+    "next_module": ("title",),                 # course-status.js
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as the front end's fill() finds them
 

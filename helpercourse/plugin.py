@@ -54,7 +54,9 @@ def format_diagram_fence(source, language, css_class, options, md, **kwargs):
 
 
 FENCES = {"quiz": format_quiz_fence, "diagram": format_diagram_fence, "progress": progress_page.format_progress_fence,
-          "translation-status": translation_status.format_fence}
+          "translation-status": translation_status.format_fence,
+          "start": module_index.format_start_fence, "modules": module_index.format_modules_fence}
+PROGRESS_PAGE = "progress.md"  # where the last module's "See your progress" leads
 
 
 class HelperCourseConfig(base.Config):
@@ -72,6 +74,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         self._saved_alternates: list = []
         self._translation_report = None  # worked out once per build, for the trainer-only page
         self.glossaries: dict[str, list[glossary.Term]] = {}  # language -> its glossary's terms
+        self._cards: dict[str, list[module_index.ModuleCard]] = {}  # lang -> its modules, once per build
+        self._urls: dict[str, dict[str, str]] = {}  # lang -> module file name (and progress.md) -> URL
 
     # --- reporting -------------------------------------------------------------------------------
 
@@ -130,6 +134,7 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
 
     def _load_course(self, config) -> None:
         self._translation_report = None
+        self._cards = {}
         self.course = course = load_course(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
         self.report(course.problems["branding"], "branding.yml has problems; fix them and build again")
         self.report(course.problems["pages"], "A page has a mistake")
@@ -191,10 +196,6 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         markdown, problems = trainer_edition.page_markdown(markdown, source, self.config.edition)
         self.report(problems, "A facilitator note is not written as one")
         try:
-            markdown = module_index.expand(markdown, course.modules(lang))
-        except ProblemsFound as found:
-            self.report(found.problems, "The home page cannot list the modules")
-        try:
             markdown = session_plans.expand(markdown, course.modules(lang), course.interface[lang])
         except ProblemsFound as found:
             self.report(found.problems, "The trainer overview cannot list the session plans")
@@ -239,7 +240,58 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
                 html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))
         if progress_page.has_slot(html):
             html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui)
-        return html
+        modules = self._modules(lang)
+        card = self._card_of(page, lang)
+        if card is not None:
+            html = module_index.add_meta_line(html, card, len(modules), ui)
+        return module_index.fill_slots(html, modules, self._hrefs(lang, page.url), ui)
+
+    # --- the course map: cards, nav labels, the map every page carries (module_index.py) --------
+
+    def _modules(self, lang: str) -> list[module_index.ModuleCard]:
+        if lang not in self._cards:
+            self._cards[lang] = module_index.cards(self.course.modules(lang), self.course.quizzes.get(lang, {}))
+        return self._cards[lang]
+
+    def _card_of(self, page, lang: str) -> module_index.ModuleCard | None:
+        source = self.course.page_for(page.file.abs_src_path) if page.file.abs_src_path else None
+        if source is None or source.module_number is None:
+            return None
+        return next((c for c in self._modules(lang) if c.file_name == source.file_name), None)
+
+    def _hrefs(self, lang: str, from_url: str) -> dict[str, str]:
+        """Module file name (and progress.md) -> its link relative to the page at `from_url`."""
+        return {name: get_relative_url(url, from_url) for name, url in self._urls.get(lang, {}).items()}
+
+    def on_nav(self, nav, config, files):
+        """Module numbers in the nav labels ("3 · Selvhjelp i hjelperrollen"), through the
+        `typeset` title Material's nav partial shows when a page has one, so <title>, the footer
+        and search keep the plain title; and the module URLs the course map links to."""
+        lang = self.language(config)
+        wanted = {c.file_name for c in self._modules(lang)} | {PROGRESS_PAGE}
+        urls = self._urls[lang] = {}
+        for file in files.documentation_pages():
+            source = self.course.page_for(file.abs_src_path) if file.abs_src_path else None
+            if source is not None and source.lang == lang and source.file_name in wanted:
+                urls[source.file_name] = file.url
+        for page in nav.pages:
+            card = self._card_of(page, lang)
+            if card is not None:
+                page.typeset = {"title": escape(module_index.nav_label(card))}
+        return nav
+
+    def on_post_page(self, output, page, config):
+        """Every page carries the course map (a JSON data block: no script runs, the CSP holds)."""
+        lang = self._page_language(page, self.course.default_language)
+        modules, hrefs = self._modules(lang), self._hrefs(lang, page.url)
+        if not modules or "</body>" not in output:
+            return output
+        card = self._card_of(page, lang)
+        data = module_index.course_map(modules, hrefs, self.course.interface[lang], lang=lang,
+                                       page_slug=card.slug if card else None,
+                                       progress_href=hrefs.get(PROGRESS_PAGE))
+        at = output.rindex("</body>")
+        return output[:at] + module_index.map_block(data) + output[at:]
 
     def _fill_diagrams(self, html: str, lang: str) -> str:
         """Each ```diagram slot becomes its figure in the page's language; ids unique on the page."""

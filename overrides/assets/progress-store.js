@@ -123,6 +123,17 @@
       else delete record.notes[id];
       return save(record);
     },
+    /* Where the learner last read: {page: module slug, section: h2 id, title: its text, lang,
+     * at: ISO time}, kept in the same record so download and delete cover it too. */
+    readPosition: function () {
+      var position = load().position;
+      return isObject(position) && typeof position.page === "string" ? position : null;
+    },
+    writePosition: function (position) {
+      var record = load();
+      record.position = position;
+      return save(record);
+    },
     onProblem: function (fn) {
       init();
       listeners.push(fn);

@@ -283,10 +283,12 @@
       entry.checked = true;
       entry.score = { correct: correct, total: total };
       entry.passed = entry.passed || passed;
-      if (announce) {
-        save();
-        score.focus();
-      }
+      if (announce) save();
+      // course-status.js adds "Next module" under the score when this check passed.
+      document.dispatchEvent(new CustomEvent("helpercourse:checked", {
+        detail: { quiz: quiz.id, passed: passed, score: { correct: correct, total: total } }
+      }));
+      if (announce) score.focus();
     }
 
     form.addEventListener("submit", function (event) {

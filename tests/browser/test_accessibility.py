@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import LANGUAGES, page_path
+from progress_records import record, seed
 from quiz_driver import LESSON, answer_with_mouse, compiled_quiz, interface
 
 pytestmark = pytest.mark.browser
@@ -22,7 +23,10 @@ def assert_no_violations(page: Page) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page(page: Page, site_url, lang):
+    """With some progress, so the cards' statuses, Continue and the nav marks are checked too."""
+    seed(page, record(lang, {"helper-relationship": (11, 11, True), "trust": (4, 2, False)}))
     page.goto(site_url + page_path(lang))
+    expect(page.locator(".hc-nav-mark")).to_have_count(2)
     assert_no_violations(page)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html import unescape
@@ -9,7 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
-import markdown
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_path, run_mkdocs_build
@@ -187,19 +187,42 @@ def module_sources() -> list[str]:
     return [name for name in lesson_pages() if re.match(r"\d\d-", name)]
 
 
+@functools.lru_cache(maxsize=1)
+def _course():
+    from helpercourse.course import load_course
+    return load_course(ROOT, out_dir=ROOT / "build" / "quizzes")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_home_page_lists_every_module_with_its_objectives(built_site, lang):
-    from helpercourse.module_index import summarise
+def test_the_home_page_starts_module_1_and_has_a_card_for_every_module(built_site, lang):
+    """Read without JavaScript: Start leads to module 1, each card links its module and says how
+    long it takes, how many questions it has and "Not started"; every module page says where it
+    sits in the course; the nav numbers the modules."""
+    from helpercourse.module_index import cards
+
+    course = _course()
+    ui = json.loads((ROOT / "build" / "quizzes" / lang / "_interface.json").read_text("utf-8"))
+    modules = cards(course.modules(lang), course.quizzes[lang])
+    names = module_sources()
+    assert [m.file_name for m in modules] == names
     home = built_file(built_site, lang, "index.md").read_text(encoding="utf-8")
-    text = _text(home)
-    for name in module_sources():
-        module = summarise(ROOT / "docs" / lang / name)
-        link = f'href="{name[:-3]}/"'
-        assert link in home, f"the {lang} home page does not link to {name}"
-        assert _text(module.heading) in text
-        for objective in module.objectives:
-            plain = _text(markdown.markdown(objective))
-            assert plain in text, f"the {lang} home page lacks the objective '{plain}' of {name}"
+    start = re.search(r'<a class="md-button md-button--primary hc-start__link" href="([^"]+)">([^<]+)</a>', home)
+    assert start and start[1] == f"{names[0][:-3]}/", f"the {lang} Start button does not lead to module 1"
+    assert unescape(start[2]) == ui["start_module"].format(number=1, title=modules[0].title)
+    found = re.findall(r'<li class="hc-card" data-module="([^"]+)"><h3 class="hc-card__title"><a href="([^"]+)">'
+                       r'.*?<p class="hc-card__meta">([^<]+)</p><p class="hc-card__status">([^<]+)</p></li>', home)
+    assert [(slug, href) for slug, href, _, _ in found] == [(n[:-3], f"{n[:-3]}/") for n in names]
+    for module, (_, _, meta, status) in zip(modules, found):
+        assert module.questions >= 8
+        assert unescape(meta) == ui["card_meta"].format(minutes=module.minutes, questions=module.questions)
+        assert unescape(status) == ui["card_not_started"]
+    lesson = built_file(built_site, lang, names[2]).read_text(encoding="utf-8")
+    line = re.search(r'</h1><p class="hc-module-meta">([^<]+)</p>', lesson)
+    assert line and unescape(line[1]) == ui["module_meta"].format(
+        number=3, count=len(names), minutes=modules[2].minutes, questions=modules[2].questions)
+    labels = re.findall(r'<span class="md-typeset">\s*(.*?)\s*</span>', lesson)
+    assert [unescape(label) for label in dict.fromkeys(labels)] == [f"{m.number} · {m.title}" for m in modules]
+    assert f"<title>{modules[2].title} - " in unescape(lesson), "the page title keeps the plain module title"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
