@@ -196,7 +196,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             if report is not None:
                 html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))
         if progress_page.has_slot(html):
-            html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui)
+            html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui,
+                                            config["site_name"])
         return html
 
     def _lessons(self, lang: str, from_url: str, files) -> list[progress_page.Lesson]:
