@@ -98,8 +98,9 @@ def _record_part(ui: dict, course_name: str) -> str:
         f'<h3 class="hc-record__heading">{escape(ui["record_heading"])}</h3>'
         '<p class="hc-record__name"></p>'
         '<p class="hc-record__summary"></p>'
-        # Material styles a table without a class, and its display beats [hidden]: a wrapper hides it
-        f'<div class="hc-record__modules"><table><thead><tr><th scope="col">{escape(ui["progress_module"])}</th>'
+        # a class of its own: Material would put the table in a scrolling box (not reachable by
+        # keyboard when it scrolls on a phone); progress.css lets it wrap instead
+        f'<div class="hc-record__modules"><table class="hc-record__table"><thead><tr><th scope="col">{escape(ui["progress_module"])}</th>'
         f'<th scope="col">{escape(ui["record_completed_on"])}</th><th scope="col">{escape(ui["record_score"])}</th>'
         '</tr></thead><tbody></tbody></table></div>'
         f'<p class="hc-record__none" hidden>{escape(ui["record_none"])}</p>'
