@@ -358,6 +358,7 @@
         if (saved && saved.fp === q.fingerprint) TYPES[q.type].write(fieldsets[q.id], q, saved.value, ui);
       });
       entry.checked = kept.checked;
+      entry.answers = kept.answers; // so save() keeps each answer's own time (`at`)
       if (kept.checked) checkAll(false);
       save();
       hideUndo();
