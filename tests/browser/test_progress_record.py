@@ -254,3 +254,16 @@ def test_a_delete_or_load_in_one_tab_shows_in_the_open_lesson_and_nothing_comes_
     answer_question_with_mouse(lesson, quiz, third, right=True)
     assert set(json.loads(stored(page))["quizzes"][quiz["id"]]["answers"]) == {first["id"], second["id"], third["id"]}
     lesson.close()
+
+
+def test_a_lesson_whose_saved_quiz_cannot_be_read_names_it_and_keeps_the_other_modules(page: Page, site_url):
+    quiz, other, ui = compiled_quiz("sv"), compiled_quiz("sv", "trust"), interface("sv")
+    kept = {"answers": answers_to(other), "checked": False}
+    raw = json.dumps(record({quiz["id"]: {"answers": []}, other["id"]: kept}))
+    page.add_init_script(f"""if (!sessionStorage.getItem("seeded")) {{
+        localStorage.setItem({json.dumps(KEY)}, {json.dumps(raw)}); sessionStorage.setItem("seeded", "1"); }}""")
+    page.goto(site_url + page_path("sv", LESSON))
+    expect(page.locator(".hc-quiz.hc-quiz--ready")).to_be_visible()
+    expect(page.locator(".hc-quiz__storage")).to_have_text(ui["storage_corrupt_quiz"].format(module=quiz["title"]))
+    assert json.loads(stored(page))["quizzes"] == {other["id"]: kept}
+    assert [json.loads(text)["quizzes"] for text in set_aside(page)] == [{quiz["id"]: {"answers": []}}]
