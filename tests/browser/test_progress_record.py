@@ -26,8 +26,11 @@ FIRST_PASS = "2026-11-20T10:00:00Z"
 # 20 November 2026 as each language writes it (Intl.DateTimeFormat, dateStyle "long")
 DATES = {"no": "20. november 2026", "sv": "20 november 2026", "fi": "20. marraskuuta 2026",
          "en": "November 20, 2026"}
+# window.print() records which part was asked for; page.pdf() fires "afterprint" before it lays
+# the page out, so while window.holdPrint is set this listener (registered first) keeps the part
 RECORD_PRINTS = """window.printed = [];
-window.print = function () { window.printed.push(document.documentElement.getAttribute("data-hc-print")); };"""
+window.print = function () { window.printed.push(document.documentElement.getAttribute("data-hc-print")); };
+window.addEventListener("afterprint", function (event) { if (window.holdPrint) event.stopImmediatePropagation(); });"""
 
 
 def course_quizzes(page: Page) -> list[dict]:
@@ -101,11 +104,13 @@ def test_overall_bar_failed_score_and_the_printed_course_record(page: Page, site
                    ".hc-progress__reflections", ".hc-record__name-input"):
         expect(page.locator(hidden).first).to_be_hidden()
     assert page.locator(".hc-progress button").evaluate_all("bs => bs.filter(b => b.offsetParent).length") == 0
+    page.evaluate("window.holdPrint = true")
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", page.pdf(format="A4")))
     assert pages == 1, f"the course record prints on {pages} pages"
 
     page.emulate_media(media="screen")
-    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.evaluate("window.holdPrint = false; window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.hasAttribute('data-hc-print')") is False, "after printing, all of it"
     page.get_by_role("button", name=ui["print_reflections"]).click()
     page.emulate_media(media="print")
     expect(page.locator(".hc-progress__reflections")).to_be_visible()
