@@ -137,6 +137,47 @@ INTERFACE_KEYS = {
     "nav_in_progress": "hidden text after a module in progress in the navigation",
     "next_module": "link under a passed quiz's result; {title}",
     "see_progress": "link under the last module's passed quiz: the progress page",
+    # --- progress-cert: progress page, import preview, set-aside copies, course record ---
+    "overall_progress": "progress page: the overall bar's text; {completed} and {total} modules",
+    "status_not_passed": "status after a check below the pass mark; {correct}, {total}, {pass_mark}",
+    "module_numbered": "a module named in a list; {number} and {title}",
+    "file_chosen": "beside the file picker once a file is chosen; {name}",
+    "import_preview": "above the list of what loading a file will change",
+    "import_nothing_new": "when a file holds nothing newer than what is stored",
+    "change_newer_one": "import preview, one answer; {count}",
+    "change_newer_other": "import preview, several answers; {count}",
+    "change_new_one": "import preview, one answer not saved here yet; {count}",
+    "change_new_other": "import preview, several answers not saved here yet; {count}",
+    "change_reflection_newer_one": "import preview, one reflection; {count}",
+    "change_reflection_newer_other": "import preview, several reflections; {count}",
+    "change_reflection_new_one": "import preview, one reflection not saved here yet; {count}",
+    "change_reflection_new_other": "import preview, several reflections not saved here yet; {count}",
+    "import_confirm": "button under the import preview: save the changes",
+    "import_cancel": "button under the import preview: change nothing",
+    "import_cancelled": "after cancelling an import",
+    "storage_corrupt_quiz": "when one module's saved answers cannot be read; {module}",
+    "set_aside_title": "progress page: heading of the copies set aside",
+    "set_aside_intro": "progress page: what the copies set aside are",
+    "set_aside_all": "a copy of all saved answers; {date}",
+    "set_aside_quiz": "a copy of one module's answers; {module} and {date}",
+    "set_aside_earlier": "the {date} of a copy whose time is not known",
+    "set_aside_download": "button: download one copy set aside",
+    "set_aside_discard": "button: discard one copy set aside",
+    "set_aside_discard_confirm": "asked before discarding a copy",
+    "set_aside_discarded": "after discarding a copy",
+    "print_reflections": "button: print only the list of reflections",
+    "record_title": "progress page: heading of the course record part",
+    "record_intro": "progress page: what the course record is",
+    "record_name": "label of the name field for the course record",
+    "record_name_note": "under the name field",
+    "record_heading": "the printed course record's heading",
+    "record_completed_on": "course record table heading: the date a module was completed",
+    "record_score": "course record table heading: the score",
+    "record_score_value": "course record: a module's score; {correct} and {total}",
+    "record_no_date": "course record: a module completed before dates were kept",
+    "record_none": "course record: no module completed yet",
+    "record_date": "course record: the date it was made; {date}",
+    "print_record": "button: print the course record",
 }
 
 
@@ -174,6 +215,24 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "card_last_score": ("correct", "total"),   # course-status.js
     "card_completed": ("correct", "total"),    # course-status.js
     "next_module": ("title",),                 # course-status.js
+    # --- progress-cert ---
+    "overall_progress": ("completed", "total"),  # progress-page.js
+    "status_not_passed": ("correct", "total", "pass_mark"),  # progress-page.js
+    "module_numbered": ("number", "title"),  # progress-page.js
+    "file_chosen": ("name",),  # progress-page.js
+    "change_newer_one": ("count",),  # progress-page.js
+    "change_newer_other": ("count",),  # progress-page.js
+    "change_new_one": ("count",),  # progress-page.js
+    "change_new_other": ("count",),  # progress-page.js
+    "change_reflection_newer_one": ("count",),  # progress-page.js
+    "change_reflection_newer_other": ("count",),  # progress-page.js
+    "change_reflection_new_one": ("count",),  # progress-page.js
+    "change_reflection_new_other": ("count",),  # progress-page.js
+    "storage_corrupt_quiz": ("module",),  # progress-page.js, quiz.js
+    "set_aside_all": ("date",),  # progress-page.js
+    "set_aside_quiz": ("module", "date"),  # progress-page.js
+    "record_score_value": ("correct", "total"),  # progress-page.js
+    "record_date": ("date",),  # progress-page.js
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as the front end's fill() finds them
 

@@ -239,7 +239,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
             if report is not None:
                 html = html.replace(translation_status.SLOT, translation_status.render_table(report, ui))
         if progress_page.has_slot(html):
-            html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui)
+            html = progress_page.fill_slots(html, self._lessons(lang, page.url, files), course.quizzes.get(lang, {}), ui,
+                                            config["site_name"])
         modules = self._modules(lang)
         card = self._card_of(page, lang)
         if card is not None:

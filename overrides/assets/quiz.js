@@ -131,18 +131,26 @@
     var entry = (store && store.readQuiz(quiz.id)) || {};
 
     function sayStorageProblem() {
-      var problem = store ? store.problem : "unavailable";
-      storageNote.textContent = problem ? (problem === "corrupt" ? ui.storage_corrupt : ui.storage_unavailable) : "";
+      var problem = store ? store.problem : "unavailable", text = problem ? ui.storage_unavailable : "";
+      if (problem === "corrupt") { // the whole record, or some quizzes only: this one, or others
+        var quizzes = store.corruptQuizzes || [];
+        text = !quizzes.length ? ui.storage_corrupt :
+          quizzes.indexOf(quiz.id) !== -1 ? fill(ui.storage_corrupt_quiz, { module: quiz.title }) : "";
+      }
+      storageNote.textContent = text;
     }
 
     function save() {
-      var answers = {};
+      var answers = {}, before = entry.answers || {}, now = new Date().toISOString();
       quiz.questions.forEach(function (q) {
         var value = TYPES[q.type].read(fieldsets[q.id], q);
-        if (value !== null) answers[q.id] = { fp: q.fingerprint, value: value };
+        if (value === null) return;
+        // `at`: when this answer last changed, so an import can keep the newer of two answers.
+        var old = before[q.id], same = old && old.fp === q.fingerprint && JSON.stringify(old.value) === JSON.stringify(value);
+        answers[q.id] = { fp: q.fingerprint, value: value, at: same && old.at ? old.at : now };
       });
       entry.answers = answers;
-      entry.updated = new Date().toISOString();
+      entry.updated = now;
       var saved = store ? store.writeQuiz(quiz.id, entry) : false;
       sayStorageProblem();
       countAnswered();
@@ -282,6 +290,8 @@
       retry.hidden = false;
       entry.checked = true;
       entry.score = { correct: correct, total: total };
+      // The date on the course record: the first check that passed (not a restore on page load).
+      if (announce && passed && !entry.passed) entry.passedAt = new Date().toISOString();
       entry.passed = entry.passed || passed;
       if (announce) save();
       // course-status.js adds "Next module" under the score when this check passed.
@@ -350,6 +360,7 @@
         if (saved && saved.fp === q.fingerprint) TYPES[q.type].write(fieldsets[q.id], q, saved.value, ui);
       });
       entry.checked = kept.checked;
+      entry.answers = kept.answers; // so save() keeps each answer's own time (`at`)
       if (kept.checked) checkAll(false);
       save();
       hideUndo();
@@ -412,23 +423,44 @@
     });
 
     // Put back what this browser remembers; answers to edited questions no longer match.
-    var answers = entry.answers || {};
-    quiz.questions.forEach(function (q) {
-      var fs = fieldsets[q.id];
-      var saved = answers[q.id];
-      var type = TYPES[q.type];
-      if (type.start) type.start(fs, q, ui);
-      try {
-        if (saved && saved.fp === q.fingerprint) type.write(fs, q, saved.value, ui);
-      } catch (error) { // a saved value of the wrong shape: start this question afresh
-        if (type.reset) type.reset(fs, q, ui);
-      }
-      setUpHints(fs);
-    });
-    if (entry.checked) checkAll(false);
-    sayStorageProblem();
-    countAnswered();
+    function restore(fresh) {
+      var answers = entry.answers || {};
+      quiz.questions.forEach(function (q) {
+        var fs = fieldsets[q.id];
+        var saved = answers[q.id];
+        var type = TYPES[q.type];
+        if (fresh && type.start) type.start(fs, q, ui);
+        if (!fresh) { // what this page shows goes; the stored answers come back below
+          if (type.reset) resetOne(q);
+          else type.write(fs, q, "", ui); // a reflection: no reset, an empty text
+        }
+        try {
+          if (saved && saved.fp === q.fingerprint) type.write(fs, q, saved.value, ui);
+        } catch (error) { // a saved value of the wrong shape: start this question afresh
+          if (type.reset) type.reset(fs, q, ui);
+        }
+      });
+      if (entry.checked) checkAll(false);
+      sayStorageProblem();
+      countAnswered();
+    }
+    restore(true);
+    quiz.questions.forEach(function (q) { setUpHints(fieldsets[q.id]); });
     if (store && store.onProblem) store.onProblem(sayStorageProblem);
+    // Another tab deleted or loaded answers: show what is stored now, so that the next save here
+    // cannot bring deleted answers back.
+    if (store && store.onChange) store.onChange(function () {
+      var stored = store.readQuiz(quiz.id) || {};
+      if (JSON.stringify(stored) === JSON.stringify(entry)) return; // another quiz, or ours as it is
+      entry = stored;
+      hideUndo();
+      confirmBox.hidden = true;
+      score.textContent = "";
+      summary.hidden = true;
+      summary.textContent = "";
+      retry.hidden = true;
+      restore(false);
+    });
 
     root.querySelector(".hc-quiz__actions").hidden = false;
     root.classList.add("hc-quiz--ready"); // CSS hides the no-JavaScript answer disclosures

@@ -91,6 +91,20 @@ def seed(page: Page, value) -> None:
     expect(page.locator(".hc-progress.hc-progress--ready")).to_be_visible()
 
 
+def load_file(page: Page, file, confirm: bool = True) -> None:
+    """Choose a file in the picker; once its preview shows, Confirm (or leave it open)."""
+    page.locator("#hc-progress-import").set_input_files(file)
+    if confirm:
+        expect(page.locator(".hc-progress__preview")).to_be_visible()
+        page.locator(".hc-progress__confirm").click()
+
+
+def set_aside(page: Page) -> list[str]:
+    """The set-aside copies' texts, oldest first."""
+    return page.evaluate("""key => Object.keys(localStorage).filter(k => k.startsWith(key + ".corrupt."))
+      .sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop())).map(k => localStorage.getItem(k))""", KEY)
+
+
 def stored(page: Page, key: str = KEY):
     return page.evaluate("key => localStorage.getItem(key)", key)
 
@@ -200,6 +214,8 @@ def test_download_delete_and_load_again_restores_the_same_table(page: Page, site
     assert stored(page) is None
 
     page.get_by_label(page.locator('label[for="hc-progress-import"]').inner_text()).set_input_files(saved)
+    expect(page.locator(".hc-progress__file-name")).to_have_text(ui["file_chosen"].format(name="progress.json"))
+    page.locator(".hc-progress__confirm").click()
     expect(page.locator(".hc-progress__message")).to_have_text(ui["imported"])
     assert rows(page) == before
     assert page.locator(".hc-progress__reflections").inner_text() == reflections
@@ -244,12 +260,12 @@ def test_corrupted_storage_is_set_aside_and_the_page_still_works(page: Page, sit
     seed(page, "{not json")
     expect(page.locator(".hc-progress__storage")).to_have_text(ui["storage_corrupt"])
     expect(status_of(page)).to_have_text(ui["status_not_started"])
-    assert stored(page, KEY + ".corrupt") == "{not json", "the unreadable value is kept aside, not lost"
+    assert set_aside(page) == ["{not json"], "the unreadable value is kept aside, not lost"
     assert stored(page) is None
 
     file = tmp_path / "good.json"
     file.write_text(json.dumps(good), "utf-8")
-    page.locator("#hc-progress-import").set_input_files(file)
+    load_file(page, file)
     expect(page.locator(".hc-progress__message")).to_have_text(ui["imported"])
     expect(status_of(page)).not_to_have_text(ui["status_not_started"])
     expect(page.locator(".hc-progress__storage")).to_be_empty()
@@ -297,12 +313,12 @@ def test_a_full_storage_says_so_and_keeps_what_was_saved(page: Page, site_url, t
     page.evaluate("window.storageIsFull = true")
     other = tmp_path / "other.json"
     other.write_text(json.dumps(in_progress_record(fingerprints(page))), "utf-8")
-    page.locator("#hc-progress-import").set_input_files(other)
+    load_file(page, other)
     expect(page.locator(".hc-progress__message")).to_have_text(ui["storage_unavailable"])
     expect(page.locator(".hc-progress__storage")).to_have_text(ui["storage_unavailable"])
     assert json.loads(stored(page)) == seeded
     page.evaluate("window.storageIsFull = false")
-    page.locator("#hc-progress-import").set_input_files(other)
+    load_file(page, other)
     expect(page.locator(".hc-progress__message")).to_have_text(ui["imported"])
     expect(page.locator(".hc-progress__storage")).to_be_empty()
 
@@ -344,7 +360,7 @@ def test_download_and_load_work_from_disk_and_under_a_strict_csp(page: Page, bui
         download.value.save_as(file)
         assert json.loads(file.read_text("utf-8")) == seeded
         page.evaluate("key => localStorage.removeItem(key)", KEY)
-        page.locator("#hc-progress-import").set_input_files(file)
+        load_file(page, file)
         expect(page.locator(".hc-progress__message")).to_have_text(page_block(page, "hc-progress-ui")["imported"])
         assert json.loads(stored(page)) == seeded
     assert not violations, violations

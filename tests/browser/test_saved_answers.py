@@ -139,11 +139,15 @@ def test_corrupted_storage_is_set_aside_and_new_answers_are_saved(page: Page, si
     quiz, ui = compiled_quiz("no"), interface("no")
     open_lesson(page, site_url, "no")
     expect(page.locator(".hc-quiz__storage")).to_have_text(ui["storage_corrupt"])
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}.corrupt')") == "{not json"
+    set_aside = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_KEY}.corrupt.'))"
+                              ".map(k => localStorage.getItem(k))")
+    assert set_aside == ["{not json"], "the unreadable value is kept under a key of its own"
     answer_with_mouse(page, quiz, right=True)
     page.get_by_role("button", name=ui["check"]).click()
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert saved["quizzes"][quiz["id"]]["passed"] is True
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT.*Z", saved["quizzes"][quiz["id"]]["passedAt"]), "the date of the first pass"
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT.*Z", answer["at"]) for answer in saved["quizzes"][quiz["id"]]["answers"].values())
     page.reload()
     expect(page.locator(".hc-quiz__storage")).to_be_empty()
     expect(score_line(page)).to_have_text(full_marks(ui, len(scored(quiz))))

@@ -7,14 +7,10 @@ import re
 from html.parser import HTMLParser
 
 from helpercourse import progress_page
+from helpercourse.interface_strings import INTERFACE_KEYS
 from helpercourse.progress_page import Lesson, modules, render_progress
 
-UI = {key: f"<{key}>" for key in (
-    "progress_module", "progress_status", "status_not_started", "status_in_progress",
-    "status_completed", "progress_reflections", "no_reflections", "export", "import", "delete_all",
-    "delete_confirm", "deleted", "imported", "import_failed", "storage_unavailable",
-    "storage_corrupt", "check", "retry", "progress_caption", "import_not_json", "import_wrong_file",
-    "import_unreadable")}
+UI = {key: f"<{key}>" for key in INTERFACE_KEYS}  # every string, so a new one needs no edit here
 
 
 def question(qid: str, qtype: str = "single", fingerprint: str | None = "0123456789ab") -> dict:
@@ -106,7 +102,9 @@ def test_the_table_has_a_caption_column_headers_and_not_started_rows():
     html = render_progress(modules(LESSONS, QUIZZES), QUIZZES, UI, "Dina framsteg")
     table = parsed(html)
     assert table.caption == "Dina framsteg"
-    assert table.col_headers == ["<progress_module>", "<progress_status>"]
+    # the status table, then the course record's table
+    assert table.col_headers == ["<progress_module>", "<progress_status>",
+                                 "<progress_module>", "<record_completed_on>", "<record_score>"]
     assert table.rows == [
         {"quiz": "first", "title": "Module 1: <Trust>", "href": "../01-trust/", "status": "<status_not_started>"},
         {"quiz": "second", "title": "Module 2", "href": "../02-boundaries/", "status": "<status_not_started>"},
@@ -118,10 +116,13 @@ def test_the_controls_have_visible_labels_and_wait_for_javascript():
     html = render_progress([], QUIZZES, UI, "Caption", "Needs JavaScript.")
     actions = re.search(r'<div class="hc-progress__actions" hidden>(.*?)</div>', html).group(1)
     assert 'class="md-button hc-progress__export">&lt;export&gt;</button>' in actions
-    assert '<label for="hc-progress-import">&lt;import&gt;</label>' in actions
-    assert re.search(r'<input type="file" id="hc-progress-import"[^>]* accept="application/json', actions)
+    # the native picker hidden from sight behind a label in the page's language, styled as a button
+    assert re.search(r'<input type="file" id="hc-progress-import" class="[^"]*hc-visually-hidden"'
+                     r' accept="application/json[^>]*><label for="hc-progress-import" class="md-button[^"]*">'
+                     r'&lt;import&gt;</label>', actions)
     assert 'class="md-button hc-progress__delete">&lt;delete_all&gt;</button>' in actions
     assert html.count('role="status"') == 2  # storage problems, and the result of an action
+    assert re.search(r'<progress class="hc-progress__bar" max="0" value="0" aria-labelledby="hc-progress-overall">', html)
     assert '<p class="hc-progress__no-script">Needs JavaScript.</p>' in html
     assert '<h2 id="hc-reflections">&lt;progress_reflections&gt;</h2>' in html
     assert "hc-progress__no-script" not in render_progress([], QUIZZES, UI, "Caption")
@@ -133,11 +134,11 @@ def test_the_data_block_has_each_quiz_question_fingerprint_and_never_the_answers
     assert "</script>" not in blocks["hc-progress-data"], "'<' is escaped inside the data block"
     data = json.loads(blocks["hc-progress-data"])
     assert data == {"quizzes": [
-        {"id": "first", "title": "First quiz", "module": "Module 1: <Trust>", "url": "../01-trust/",
+        {"id": "first", "number": 1, "title": "First quiz", "module": "Module 1: <Trust>", "url": "../01-trust/",
          "pass_mark": 75, "questions": [
              {"id": "q1", "type": "single", "fingerprint": "0123456789ab", "prompt": "Prompt of q1 </script>"},
              {"id": "q2", "type": "reflection", "fingerprint": "ffffffffffff", "prompt": "Prompt of q2 </script>"}]},
-        {"id": "second", "title": "Second quiz & more", "module": "Module 2", "url": "../02-boundaries/",
+        {"id": "second", "number": 2, "title": "Second quiz & more", "module": "Module 2", "url": "../02-boundaries/",
          "pass_mark": 80, "questions": [
              {"id": "q1", "type": "single", "fingerprint": None, "prompt": "Prompt of q1 </script>"}]},
     ]}
@@ -162,3 +163,13 @@ def test_the_fence_becomes_the_rendered_part_with_this_languages_lessons():
 def test_a_page_without_the_fence_is_left_alone():
     html = "<p>No progress here</p>"
     assert progress_page.fill_slots(html, [], QUIZZES, UI) is html
+
+
+def test_the_course_record_names_the_course_and_waits_for_javascript():
+    html = render_progress(modules(LESSONS, QUIZZES), QUIZZES, UI, "Caption", course_name="Kurs <&> kurs")
+    record = re.search(r'<section class="hc-record-part hc-print-part" aria-labelledby="hc-record" hidden>(.*?)</section>',
+                       html).group(1)
+    assert '<p class="hc-record__course">Kurs &lt;&amp;&gt; kurs</p>' in record
+    assert '<label for="hc-record-name">&lt;record_name&gt;</label>' in record
+    assert 'aria-describedby="hc-record-name-note"' in record and 'id="hc-record-name-note"' in record
+    assert 'class="md-button hc-record__print">&lt;print_record&gt;</button>' in record
