@@ -313,7 +313,8 @@ class HelperCoursePlugin(BasePlugin[HelperCourseConfig]):
         """The language's pages that embed a quiz, linked relative to the page at `from_url`
         (their URLs as MkDocs makes them: `x/` normally, `x.html` in the offline copy)."""
         urls = {Path(f.abs_src_path).resolve(): f.url for f in files.documentation_pages() if f.abs_src_path}
-        return [progress_page.Lesson(p.title or p.heading, get_relative_url(urls[p.path.resolve()], from_url), p.quiz_ids)
+        return [progress_page.Lesson(p.title or p.heading, get_relative_url(urls[p.path.resolve()], from_url), p.quiz_ids,
+                                     tuple(lesson_notes.boxes_in_markdown(p.source.body, Path(p.file_name).stem)))
                 for p in sorted(self.course.pages[lang].values(), key=lambda p: p.file_name)
                 if p.quiz_ids and p.path.resolve() in urls]
 

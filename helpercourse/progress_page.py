@@ -43,6 +43,7 @@ class Lesson:
     title: str
     href: str  # relative to the progress page
     quiz_ids: list[str]  # the quizzes the lesson embeds, in page order
+    notes: tuple[tuple[str, str], ...] = ()  # (note id, box title) of its reflection boxes (lesson_notes)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Module:
     quiz_id: str
     title: str  # the lesson's title
     href: str  # relative to the progress page
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 def modules(lessons: list[Lesson], known) -> list[Module]:
@@ -58,7 +60,7 @@ def modules(lessons: list[Lesson], known) -> list[Module]:
     for lesson in lessons:
         for quiz_id in lesson.quiz_ids:
             if quiz_id in known and quiz_id not in found:
-                found[quiz_id] = Module(quiz_id, lesson.title, lesson.href)
+                found[quiz_id] = Module(quiz_id, lesson.title, lesson.href, tuple(lesson.notes))
     return list(found.values())
 
 
@@ -73,6 +75,8 @@ def page_data(modules: list[Module], quizzes: dict[str, dict]) -> dict:
         "pass_mark": quizzes[module.quiz_id].get("pass_mark", DEFAULT_PASS_MARK),
         "questions": [{"id": q["id"], "type": q["type"], "fingerprint": q.get("fingerprint"),
                        "prompt": q["prompt"]} for q in quizzes[module.quiz_id]["questions"]],
+        # the lesson's own reflection boxes, whose notes the trainee writes on the lesson page
+        "notes": [{"id": note_id, "title": title} for note_id, title in module.notes],
     } for number, module in enumerate(modules, start=1)]}
 
 

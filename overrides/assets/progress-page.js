@@ -20,6 +20,8 @@
     return node;
   }
 
+  function isObjectLike(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+
   function given(value) {
     if (value === null || value === undefined || value === "") return false;
     if (typeof value === "string") return value.trim() !== "";
@@ -132,6 +134,20 @@
       root.querySelector(".hc-progress__overall").hidden = false;
     }
 
+    /* One reflection: its module (linked), its prompt, and what the trainee wrote, as text. */
+    function reflectionItem(quiz, prompt, text) {
+      var item = element("li", "hc-progress__reflection");
+      var heading = element("p", "hc-progress__prompt");
+      var link = element("a", "", quiz.module || quiz.title);
+      link.href = quiz.url;
+      heading.appendChild(link);
+      heading.appendChild(document.createTextNode(": "));
+      heading.appendChild(element("strong", "", prompt));
+      item.appendChild(heading);
+      item.appendChild(textWithBreaks(element("p", "hc-progress__text"), text));
+      return item;
+    }
+
     function showReflections(record) {
       list.textContent = "";
       data.quizzes.forEach(function (quiz) {
@@ -139,16 +155,14 @@
         quiz.questions.forEach(function (question) {
           var answer = question.type === "reflection" && answerTo(entry, question);
           if (!answer || typeof answer.value !== "string") return;
-          var item = element("li", "hc-progress__reflection");
-          var heading = element("p", "hc-progress__prompt");
-          var link = element("a", "", quiz.module || quiz.title);
-          link.href = quiz.url;
-          heading.appendChild(link);
-          heading.appendChild(document.createTextNode(": "));
-          heading.appendChild(element("strong", "", question.prompt));
-          item.appendChild(heading);
-          item.appendChild(textWithBreaks(element("p", "hc-progress__text"), answer.value));
-          list.appendChild(item);
+          list.appendChild(reflectionItem(quiz, question.prompt, answer.value));
+        });
+        // what the trainee wrote in the lesson's own reflection boxes (lesson-notes.js)
+        var notes = isObjectLike(record.notes) ? record.notes : {};
+        (quiz.notes || []).forEach(function (box) {
+          var note = Object.prototype.hasOwnProperty.call(notes, box.id) ? notes[box.id] : null;
+          if (!note || typeof note.text !== "string" || !note.text.trim()) return;
+          list.appendChild(reflectionItem(quiz, box.title, note.text));
         });
       });
       list.hidden = !list.firstChild;

@@ -272,3 +272,38 @@ def test_a_lesson_whose_saved_quiz_cannot_be_read_names_it_and_keeps_the_other_m
     expect(page.locator(".hc-quiz__storage")).to_have_text(ui["storage_corrupt_quiz"].format(module=quiz["title"]))
     assert json.loads(stored(page))["quizzes"] == {other["id"]: kept}
     assert [json.loads(text)["quizzes"] for text in set_aside(page)] == [{quiz["id"]: {"answers": []}}]
+
+
+
+def test_lesson_notes_are_listed_with_the_reflections_and_a_load_merges_them_newest_first(page: Page, site_url, tmp_path):
+    """What the trainee wrote in a lesson's own reflection box (record.notes) shows on the
+    progress page under its module, and a loaded file's notes are merged like answers."""
+    lang = "en"
+    open_progress(page, site_url, lang)
+    ui, quizzes = interface(lang), course_quizzes(page)
+    first, second = quizzes[0], quizzes[1]
+    here, new = first["notes"][0]["id"], second["notes"][0]["id"]
+    ours = record({})
+    ours["notes"] = {here: {"text": "Mine, written later.", "at": "2026-11-22T10:00:00Z"}}
+    theirs = record({})
+    theirs["notes"] = {here: {"text": "From the file, older.", "at": "2026-11-20T10:00:00Z"},
+                       new: {"text": "From the file, <b>new</b>.", "at": "2026-11-21T10:00:00Z"}}
+    seed(page, ours)
+    page.reload()
+    reflections = page.locator(".hc-progress__reflection")
+    expect(reflections).to_have_count(1)
+    expect(reflections.first).to_contain_text(first["module"])
+    expect(reflections.first).to_contain_text(first["notes"][0]["title"])
+    expect(reflections.first).to_contain_text("Mine, written later.")
+
+    file = tmp_path / "notes.json"
+    file.write_text(json.dumps(theirs), "utf-8")
+    load_file(page, file, confirm=False)
+    expect(page.locator(".hc-progress__preview li")).to_have_text(
+        [f'{module_name(ui, second)}: {ui["change_reflection_new_one"].format(count=1)}'])
+    page.locator(".hc-progress__confirm").click()
+    merged = json.loads(stored(page))["notes"]
+    assert merged[here]["text"] == "Mine, written later.", "the newer note here wins"
+    assert merged[new]["text"] == "From the file, <b>new</b>."
+    expect(reflections).to_have_count(2)
+    expect(reflections.nth(1)).to_contain_text("From the file, <b>new</b>.")  # shown as text
