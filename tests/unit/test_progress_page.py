@@ -32,7 +32,7 @@ QUIZZES = {
 
 LESSONS = [
     Lesson("Home", "../", []),
-    Lesson("Module 1: <Trust>", "../01-trust/", ["first"]),
+    Lesson("Module 1: <Trust>", "../01-trust/", ["first"], (("01-trust/reflection-1", "Reflection </script>"),)),
     Lesson("Module 2", "../02-boundaries/", ["second", "first"]),
     Lesson("Module 3", "../03-missing/", ["no-such-quiz"]),
 ]
@@ -137,10 +137,12 @@ def test_the_data_block_has_each_quiz_question_fingerprint_and_never_the_answers
         {"id": "first", "number": 1, "title": "First quiz", "module": "Module 1: <Trust>", "url": "../01-trust/",
          "pass_mark": 75, "questions": [
              {"id": "q1", "type": "single", "fingerprint": "0123456789ab", "prompt": "Prompt of q1 </script>"},
-             {"id": "q2", "type": "reflection", "fingerprint": "ffffffffffff", "prompt": "Prompt of q2 </script>"}]},
+             {"id": "q2", "type": "reflection", "fingerprint": "ffffffffffff", "prompt": "Prompt of q2 </script>"}],
+         "notes": [{"id": "01-trust/reflection-1", "title": "Reflection </script>"}]},
         {"id": "second", "number": 2, "title": "Second quiz & more", "module": "Module 2", "url": "../02-boundaries/",
          "pass_mark": 80, "questions": [
-             {"id": "q1", "type": "single", "fingerprint": None, "prompt": "Prompt of q1 </script>"}]},
+             {"id": "q1", "type": "single", "fingerprint": None, "prompt": "Prompt of q1 </script>"}],
+         "notes": []},
     ]}
     assert "secret" not in html
     ui = json.loads(blocks["hc-progress-ui"])
