@@ -101,8 +101,10 @@ offline: $(BIN)/.site-installed
 # The course for an LMS (LMS.md): per language a SCORM 1.2 and a SCORM 2004 4th edition zip in
 # dist/scorm/, built from a fresh strict build (helpercourse/scorm/); a failed export keeps the last good ones.
 .PHONY: scorm
+# SCORM_REQUIRED=1,8,9: only those modules must be passed for the LMS to record the course as completed.
+SCORM_REQUIRED ?=
 scorm: $(BIN)/.site-installed
-	$(BIN)/python -m helpercourse.scorm
+	$(BIN)/python -m helpercourse.scorm $(if $(SCORM_REQUIRED),--required $(SCORM_REQUIRED))
 
 # The trainer edition: facilitator notes, trainer-only pages and open answer keys
 # (helpercourse/trainer_edition.py). Never copy site-trainer/ where trainees can reach it.

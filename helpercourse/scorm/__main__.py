@@ -1,6 +1,9 @@
 """`make scorm`: the SCORM 1.2 and 2004 packages of every language in dist/scorm/.
 
-    python -m helpercourse.scorm [--site FOLDER] [--out dist/scorm]
+    python -m helpercourse.scorm [--site FOLDER] [--out dist/scorm] [--required 1,8,9]
+
+--required: the modules a learner must pass for the LMS to record the course as completed and
+passed (module numbers; default every module). Every module's result is reported either way.
 
 Without --site it builds the site first (`mkdocs build --strict` into a temporary folder).
 All packages are built and checked in memory before any is written, so a failed export keeps
@@ -32,10 +35,22 @@ def build_site(site: Path) -> None:
         raise PackageProblem(f"mkdocs build failed (exit {result.returncode}); see the messages above")
 
 
+def module_numbers(text: str) -> tuple[int, ...]:
+    try:
+        numbers = tuple(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of module numbers such as 1,8,9") from None
+    if not numbers:
+        raise argparse.ArgumentTypeError("give at least one module number, such as 1,8,9")
+    return numbers
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpercourse.scorm", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the zips go (default: dist/scorm)")
+    parser.add_argument("--required", type=module_numbers, default=None,
+                        help="module numbers that must be passed to complete the course, e.g. 1,8,9 (default: all)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -46,7 +61,7 @@ def main(argv: list[str]) -> int:
                 build_site(site)
             elif not site.is_dir():
                 raise PackageProblem(f"{site}: no such folder; give a built site (mkdocs build --site-dir ...)")
-            packages = build_packages(site.resolve(), languages(ROOT / "mkdocs.yml"))
+            packages = build_packages(site.resolve(), languages(ROOT / "mkdocs.yml"), args.required)
     except PackageProblem as problem:
         print(f"No SCORM packages written (the last good ones are kept): {problem}", file=sys.stderr)
         return 1

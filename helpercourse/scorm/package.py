@@ -36,7 +36,6 @@ HERE = Path(__file__).resolve().parent
 LAUNCH = "scorm-launch.html"
 LAUNCH_CSS = "scorm-launch.css"
 ADAPTER = "assets/scorm-adapter.js"
-COMPLETE_WHEN = "all_passed"  # the one rule so far: every module's quiz reached its pass mark
 # Files only a web server uses; an LMS serves the package's own pages.
 LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 SHARED = ("assets/",)  # what every language's pages use from the site root
@@ -98,9 +97,23 @@ def prepare_page(text: str, shown: str) -> str:
     return page_with_file_links(_LANGUAGE_MENU.sub("", text, count=1))
 
 
-def launch_page(lang_attr: str, title: str, start: str, version: str, modules: list[dict]) -> str:
-    data = {"version": "1.2" if version == SCORM12 else "2004", "complete_when": COMPLETE_WHEN,
-            "modules": modules}
+def required_modules(modules: list[dict], numbers: tuple[int, ...] | None) -> list[str]:
+    """The quiz ids of the modules a learner must pass for the LMS to record the course as
+    completed (the course setting `--required`, module numbers); all of them by default."""
+    if not numbers:
+        return [module["id"] for module in modules]
+    unknown = [n for n in numbers if not 1 <= n <= len(modules)]
+    if unknown:
+        raise PackageProblem(f"--required {','.join(map(str, numbers))}: the course has no module "
+                             f"{', '.join(map(str, unknown))}; give module numbers from 1 to {len(modules)}")
+    return [modules[n - 1]["id"] for n in sorted(set(numbers))]
+
+
+def launch_page(lang_attr: str, title: str, start: str, version: str, modules: list[dict],
+                required: list[str] | None = None) -> str:
+    # required: the modules whose pass completes the course (default: every module)
+    data = {"version": "1.2" if version == SCORM12 else "2004", "modules": modules,
+            "required": required if required is not None else [module["id"] for module in modules]}
     # In a JSON script block only "</" could end it early; json.dumps leaves it, so escape "/".
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     name = html.escape(title)
@@ -149,8 +162,9 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def build_packages(site: Path, langs: tuple[str, ...]) -> list[Package]:
-    """Every language's 1.2 and 2004 package, in memory; PackageProblem if any is not right."""
+def build_packages(site: Path, langs: tuple[str, ...], required: tuple[int, ...] | None = None) -> list[Package]:
+    """Every language's 1.2 and 2004 package, in memory; PackageProblem if any is not right.
+    `required`: the module numbers a learner must pass for the course to count as completed."""
     adapter = site / ADAPTER
     if not adapter.is_file():
         raise PackageProblem(f"{site}: no {ADAPTER}; it comes from overrides/{ADAPTER} in a normal build")
@@ -178,13 +192,14 @@ def build_packages(site: Path, langs: tuple[str, ...]) -> list[Package]:
             raise PackageProblem(str(problem)) from None
         if not modules:
             raise PackageProblem(f"{site}/{root}: no page of '{lang}' has a quiz; nothing to report to an LMS")
+        must_pass = required_modules(modules, required)
         broken = broken_links(pages, set(entries))
         if broken:
             raise PackageProblem(f"{lang}: {len(broken)} links would lead nowhere in the package, e.g.\n  "
                                  + "\n  ".join(broken[:10]))
         entries[LAUNCH_CSS] = (HERE / "launch.css").read_bytes()
         for version in VERSIONS:
-            launch = launch_page(lang_attr, title, f"{root}index.html", version, modules)
+            launch = launch_page(lang_attr, title, f"{root}index.html", version, modules, must_pass)
             sco_files = {**entries, LAUNCH: launch.encode("utf-8")}
             manifest = manifest_xml(Manifest(version, f"helper-course-{lang}-{version}", title, LAUNCH,
                                              tuple(sorted(sco_files))))

@@ -212,7 +212,8 @@
     if (!this.v12) this.set(prefix + "score.scaled", value / 100);
   };
 
-  Session.prototype.report = function (record, modules) {
+  /* required: the quiz ids whose pass completes the course (the packager's --required). */
+  Session.prototype.report = function (record, modules, required) {
     var self = this, total = 0, checked = 0, passed = 0;
     modules.forEach(function (module) {
       var entry = record.quizzes[module.id], value = percent(entry);
@@ -220,7 +221,7 @@
       var pass = Boolean(entry && entry.passed) || self.passedBefore[module.id] === true;
       self.passedBefore[module.id] = pass;
       if (value !== null) { self.score(prefix, value); total += value; checked++; }
-      if (pass) passed++;
+      if (pass && required.indexOf(module.id) !== -1) passed++;
       if (self.v12) {
         self.set(prefix + "status", pass ? "passed" : value !== null ? "failed" : started ? "incomplete" : "not attempted");
       } else {
@@ -230,7 +231,7 @@
     });
     // The course's score: the mean of the modules' scores, a module not yet checked counting 0.
     if (checked) this.score(this.v12 ? "cmi.core." : "cmi.", Math.round(total / modules.length));
-    var done = this.coursePassed = this.coursePassed || passed === modules.length; // complete_when: all_passed
+    var done = this.coursePassed = this.coursePassed || passed === required.length;
     if (this.v12) {
       this.set("cmi.core.lesson_status", done ? "passed" : "incomplete");
     } else {
@@ -270,6 +271,7 @@
     var api = dialect && store ? findApi(dialect.api) : null;
     if (!api || String(api[dialect.init]("")) !== "true") { open(); return; } // no LMS: just the course
     var session = new Session(api, dialect, data.version), modules = data.modules;
+    var required = Array.isArray(data.required) ? data.required : modules.map(function (m) { return m.id; });
     var started = new Date().getTime(), ended = false;
 
     var restored = decode(session.get("cmi.suspend_data"), modules);
@@ -281,7 +283,7 @@
     // Without browser storage the course keeps answers only while a page is open: report
     // nothing rather than overwrite what the LMS holds with an empty record.
     var recording = store.problem !== "unavailable";
-    function report() { if (recording && !ended) session.report(store.readAll(), modules); }
+    function report() { if (recording && !ended) session.report(store.readAll(), modules, required); }
     report();
 
     window.HelperCourseScorm = { report: report };

@@ -35,8 +35,13 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]}}
 
 
 @pytest.fixture(scope="session")
-def lms_url(scorm_packages, tmp_path_factory):
+def lms_url(scorm_packages, built_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("lms")
+    # and one built with the course setting "only module 1 is required" (make scorm SCORM_REQUIRED=1)
+    from helpercourse.scorm.package import build_packages
+    first_only = next(p for p in build_packages(built_site, ("no", "sv"), (1,)) if p.lang == "sv" and p.version == "scorm12")
+    with zipfile.ZipFile(io.BytesIO(first_only.content)) as archive:
+        archive.extractall(root / "sv-scorm12-first-only")
     for source in [*HARNESS.iterdir(), SCORM_AGAIN / "scorm12.js", SCORM_AGAIN / "scorm2004.js"]:
         shutil.copy(source, root / source.name)
     for lang, version in UNPACKED:
@@ -46,11 +51,11 @@ def lms_url(scorm_packages, tmp_path_factory):
         yield url
 
 
-def launch(page: Page, lms_url: str, lang: str, version: str, saved: dict | None = None):
+def launch(page: Page, lms_url: str, lang: str, version: str, saved: dict | None = None, folder: str | None = None):
     """Open the package in the harness; (the launch page's frame, the course's frame)."""
     page.goto(lms_url + "index.html")
     page.evaluate("([v, url, saved]) => startCourse(v, url, saved)",
-                  ["1.2" if version == "scorm12" else "2004", f"{lang}-{version}/scorm-launch.html", saved])
+                  ["1.2" if version == "scorm12" else "2004", f"{folder or f'{lang}-{version}'}/scorm-launch.html", saved])
     launcher = page.locator("#lms-frame").element_handle().content_frame()
     course = launcher.wait_for_selector("#hc-scorm-course[src]").content_frame()
     course.wait_for_url(re.compile(r"/index\.html$"))  # past about:blank: the course's home page
@@ -192,3 +197,20 @@ def test_without_browser_storage_the_lms_record_is_left_as_it_was(page: Page, lm
     cmi = page.evaluate("lmsData()")
     assert cmi["suspend_data"] == earlier
     assert cmi["objectives"] == {}
+
+
+def test_with_only_module_1_required_passing_it_completes_the_course(page: Page, lms_url):
+    lang = "sv"
+    _, course = launch(page, lms_url, lang, "scorm12", folder="sv-scorm12-first-only")
+    first, second = compiled_quiz(lang, FIRST[0]), compiled_quiz(lang, "trust")
+    failed = {"answers": right_answers(second, ""), "checked": True, "passed": False,
+              "score": {"correct": 0, "total": len(scored(second))}}
+    assert course.evaluate("([id, e]) => HelperCourseProgress.writeQuiz(id, e)", [second["id"], failed])
+    assert page.evaluate("lmsData()")["core"]["lesson_status"] == "incomplete"  # module 2 does not count
+    passed = {"answers": right_answers(first, ""), "checked": True, "passed": True,
+              "score": {"correct": len(scored(first)), "total": len(scored(first))}}
+    assert course.evaluate("([id, e]) => HelperCourseProgress.writeQuiz(id, e)", [first["id"], passed])
+    cmi = page.evaluate("lmsData()")
+    assert cmi["core"]["lesson_status"] == "passed"
+    statuses = {o["id"]: o["status"] for o in cmi["objectives"].values()}
+    assert statuses[first["id"]] == "passed" and statuses[second["id"]] == "failed"  # each still reported

@@ -104,3 +104,25 @@ def test_links_to_folders_name_their_file_and_a_missing_file_is_found():
     assert [d["location"] for d in rewritten["docs"]] == [
         "index.html", "index.html#modules", "02-trust/index.html", "02-trust/index.html#why"]
     assert rewritten["config"] == index["config"]
+
+
+def launch_data(package) -> dict:
+    with zipfile.ZipFile(io.BytesIO(package.content)) as archive:
+        text = archive.read(LAUNCH).decode("utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="hc-scorm-data">(.*?)</script>', text, re.S)[1])
+
+
+def test_the_required_modules_are_a_course_setting_and_a_wrong_number_is_named(built_site, tmp_path, capsys):
+    everything = launch_data(packaging.build_packages(built_site, ("no",))[0])
+    ids = [module["id"] for module in everything["modules"]]
+    assert len(ids) == 9 and everything["required"] == ids  # by default every module counts
+    some = launch_data(packaging.build_packages(built_site, ("no",), (9, 1))[0])
+    assert some["required"] == [ids[0], ids[8]] and some["modules"] == everything["modules"]
+
+    assert scorm_cli.main(["--site", str(built_site), "--out", str(tmp_path), "--required", "1,12"]) == 1
+    error = capsys.readouterr().err
+    assert "--required 1,12: the course has no module 12; give module numbers from 1 to 9" in error, error
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(SystemExit):
+        scorm_cli.main(["--site", str(built_site), "--out", str(tmp_path), "--required", "one"])
+    assert "is not a list of module numbers" in capsys.readouterr().err
