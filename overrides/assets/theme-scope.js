@@ -4,10 +4,12 @@
 var __md_scope = new URL("..", document.currentScript.src),
   __md_hash = function (e) { return Array.prototype.reduce.call(e, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0); },
   __md_get = function (e, store, scope) {
-    store = store || localStorage; scope = scope || __md_scope;
-    return JSON.parse(store.getItem(scope.pathname + "." + e));
+    // storage turned off makes even reading localStorage throw: then nothing is stored
+    try {
+      store = store || localStorage; scope = scope || __md_scope;
+      return JSON.parse(store.getItem(scope.pathname + "." + e));
+    } catch (error) { return null; }
   },
   __md_set = function (e, value, store, scope) {
-    store = store || localStorage; scope = scope || __md_scope;
-    try { store.setItem(scope.pathname + "." + e, JSON.stringify(value)); } catch (error) { /* storage full or blocked */ }
+    try { store = store || localStorage; scope = scope || __md_scope; store.setItem(scope.pathname + "." + e, JSON.stringify(value)); } catch (error) { /* storage full or blocked */ }
   };

@@ -118,7 +118,7 @@ def focus_is(page, selector: str) -> bool:
     return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
 
 
-def tab_to(page, selector: str, limit: int = 80) -> None:
+def tab_to(page, selector: str, limit: int = 200) -> None:
     """Press Tab (or Shift+Tab, if the target is above) until the element is focused."""
     for _ in range(limit):
         if focus_is(page, selector):
