@@ -12,11 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from helpercourse import quiz_compile
 from helpercourse.problems import ProblemsFound, format_problems
-from helpercourse.site_config import languages
+from helpercourse.site_config import languages_or_message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,11 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     args = parser.parse_args(argv)
 
-    try:
-        langs = languages()
-    except (OSError, KeyError, TypeError, RuntimeError, ValueError, yaml.YAMLError) as exc:
-        print(f"mkdocs.yml: cannot read the course languages ({exc}); "
-              "they are listed under plugins: i18n: languages:", file=sys.stderr)
+    langs, problem = languages_or_message()
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     try:
         compiled = quiz_compile.compile_course(langs, args.quizzes, args.interface)

@@ -32,3 +32,12 @@ def languages(mkdocs_yml: Path = MKDOCS_YML) -> tuple[str, ...]:
             ordered = sorted(entries, key=lambda entry: not entry.get("default", False))
             return tuple(str(entry["locale"]) for entry in ordered)
     raise RuntimeError(f"{mkdocs_yml}: no i18n plugin with a 'languages' list")
+
+
+def languages_or_message(mkdocs_yml: Path = MKDOCS_YML) -> tuple[tuple[str, ...], str | None]:
+    """(languages, None), or ((), the message a command prints) when mkdocs.yml cannot say."""
+    try:
+        return languages(mkdocs_yml), None
+    except (OSError, KeyError, TypeError, RuntimeError, ValueError, yaml.YAMLError) as exc:
+        return (), (f"mkdocs.yml: cannot read the course languages ({exc}); "
+                    "they are listed under plugins: i18n: languages:")

@@ -6,11 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from .. import quiz_compile
 from ..problems import ProblemsFound, display_path, format_problems
-from ..site_config import PROJECT_ROOT, languages
+from ..site_config import PROJECT_ROOT, languages_or_message
 from .export import FORMATS, NameClash, compiled_banks, render, sizes, skipped_lines, write
 
 OUT_DIR = PROJECT_ROOT / "dist" / "question-banks"
@@ -30,11 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     args = parser.parse_args(argv)
     shown = display_path(args.out)
-    try:
-        langs = languages()
-    except (OSError, KeyError, TypeError, RuntimeError, ValueError, yaml.YAMLError) as exc:
-        print(f"mkdocs.yml: cannot read the course languages ({exc}); "
-              "they are listed under plugins: i18n: languages:", file=sys.stderr)
+    langs, problem = languages_or_message()
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     try:
         banks, ui = compiled_banks(langs, args.quizzes, args.interface)
