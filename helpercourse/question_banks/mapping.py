@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from ..question_types.common import fill
+
 # Moodle accepts only these grade percentages on import ("Error if grade not listed" is the
 # default); 100/k for k = 1..10 are all among them.
 MOODLE_GRADES = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
@@ -103,12 +105,6 @@ def choice_answers(options: list[dict], right_key: str, single: bool) -> list[An
             fraction = grade(-100 / len(wrong))
         answers.append(Answer(option["text"], fraction, option.get("feedback", "")))
     return answers
-
-
-def fill(template: str, **values) -> str:
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", str(value))
-    return template
 
 
 def _name(number: str, prompt: str) -> str:
